@@ -1,0 +1,19 @@
+package io.shopplatform.model;
+
+import java.time.Duration;
+
+/** One HPA behaviour policy: change the replica count by at most {@code percent} every {@code period}. */
+public record ScalingStep(int percent, Duration period) {
+    public ScalingStep {
+        if (percent < 1 || percent > 1000) {
+            throw new IllegalArgumentException("scaling percent must be 1..1000, was " + percent);
+        }
+        if (period.isNegative() || period.isZero() || period.toSeconds() > 1800) {
+            throw new IllegalArgumentException("scaling period must be 1..1800 s, was " + period);
+        }
+    }
+
+    public static ScalingStep of(int percent, int seconds) {
+        return new ScalingStep(percent, Duration.ofSeconds(seconds));
+    }
+}

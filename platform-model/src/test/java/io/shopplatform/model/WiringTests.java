@@ -1,0 +1,30 @@
+package io.shopplatform.model;
+
+import static io.shopplatform.model.Shop.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shopplatform.model.Wiring.Variable;
+import org.junit.jupiter.api.Test;
+
+class WiringTests {
+
+    @Test
+    void orderLearnsWhereItsSagaPartnersAndTheDatabaseAre() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.ORDER)).extracting(Variable::name)
+                .contains("SHOP_INVENTORY_URL", "SHOP_PAYMENT_URL", "SHOP_DB_URL", "SHOP_KAFKA_BOOTSTRAP")
+                .doesNotContain("SHOP_MEMCACHED_SERVERS", "SHOP_SEARCH_URL");
+    }
+
+    @Test
+    void passwordsAreSecretAndEndpointsAreNot() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.PRODUCT))
+                .contains(new Variable("SHOP_DB_PASSWORD", true), new Variable("SHOP_REDIS_PASSWORD", true),
+                        new Variable("SHOP_MEMCACHED_SERVERS", false));
+    }
+
+    @Test
+    void peersAndScrapersCarryNoClientConfig() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.MONITORING)).isEmpty();
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.REDIS)).isEmpty();
+    }
+}
