@@ -18,8 +18,8 @@ public final class Wiring {
 
     /** The variables a component needs to use {@code edge}; empty for edges that carry no client config. */
     public static List<Variable> variables(Platform platform, Edge edge) {
-        if (edge.from().equals(edge.to())) {
-            return List.of();   // peers of a cluster find each other through their own configuration
+        if (edge.from().equals(edge.to()) || platform.component(edge.from()).kind() == Kind.EXTERNAL) {
+            return List.of();   // peers find each other through their own config; external callers are not ours
         }
         Component to = platform.component(edge.to());
         return switch (to.name()) {
