@@ -47,7 +47,7 @@ public final class DataTier {
     /** The tier of this test run, started through {@code ./platform up --data-only} if it is not running. */
     public static synchronized DataTier shared() {
         if (shared == null) {
-            Path home = home();
+            Path home = locateHome();
             DataTier tier = load(home);
             if (tier == null || !tier.reachable()) {
                 startThroughFrontDoor(home);
@@ -195,7 +195,7 @@ public final class DataTier {
     }
 
     /** {@code shop.platform.home} is set by the parent pom; outside Maven, look upwards for the front door. */
-    private static Path home() {
+    private static Path locateHome() {
         String configured = System.getProperty("shop.platform.home");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();
