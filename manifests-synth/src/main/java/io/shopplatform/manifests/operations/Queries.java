@@ -1,0 +1,47 @@
+package io.shopplatform.manifests.operations;
+
+import java.util.Locale;
+
+/**
+ * PromQL over the series Spring Boot (Micrometer) and the exporters publish, shared by alerts, canary analysis,
+ * dashboards and the metrics adapter so that each question is asked one way.
+ */
+public final class Queries {
+    /** Prometheus as the monitoring stack (installed by infra/) serves it. */
+    public static final String PROMETHEUS = "http://prometheus-operated.monitoring.svc:9090";
+    static final String REQUESTS = "http_server_requests_seconds";
+
+    private Queries() {}
+
+    /** Label matchers for one service in one namespace ({@code service} may be a Prometheus regex). */
+    public static String service(String namespace, String service) {
+        return "namespace=\"" + namespace + "\",service=~\"" + service + "\"";
+    }
+
+    public static String requestRate(String matchers, String by) {
+        return "sum by (" + by + ") (rate(" + REQUESTS + "_count{" + matchers + "}[2m]))";
+    }
+
+    public static String errorRate(String matchers, String by) {
+        return "sum by (" + by + ") (rate(" + REQUESTS + "_count{" + matchers + ",status=~\"5..\"}[2m]))"
+                + " / " + requestRate(matchers, by);
+    }
+
+    public static String p95Seconds(String matchers, String by) {
+        return "histogram_quantile(0.95, sum by (le, " + by + ") (rate(" + REQUESTS + "_bucket{" + matchers + "}[2m])))";
+    }
+
+    /** Cache hits over lookups, per cache layer (the services' {@code cache_hit_ratio} contract). */
+    public static String cacheHitRatio(String namespace) {
+        return "avg by (service, cache) (cache_hit_ratio{namespace=\"" + namespace + "\"})";
+    }
+
+    public static String criticalAlertsFiring(String namespace) {
+        return "count(ALERTS{alertstate=\"firing\",severity=\"critical\",namespace=\"" + namespace + "\"}) or vector(0)";
+    }
+
+    /** "0.05" for 5 %: PromQL compares ratios. */
+    public static String ratio(double value) {
+        return String.format(Locale.ROOT, "%s", value);
+    }
+}

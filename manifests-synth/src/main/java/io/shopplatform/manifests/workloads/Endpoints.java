@@ -1,0 +1,53 @@
+package io.shopplatform.manifests.workloads;
+
+import io.shopplatform.manifests.Target;
+import io.shopplatform.model.Component;
+import io.shopplatform.model.Edge;
+import io.shopplatform.model.Wiring;
+import io.shopplatform.model.Wiring.Variable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The values of a component's plain {@link Wiring} variables in a cluster: where each callee of its edges is.
+ * Secret variables get no value here; they come from the component's Secret.
+ */
+public final class Endpoints {
+    /** The one database (docs/contracts.md). */
+    public static final String DATABASE = "shop";
+
+    private Endpoints() {}
+
+    public static Map<String, String> plainValues(Target target, String component) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Edge edge : target.platform().edgesFrom(component)) {
+            List<Variable> plain = Wiring.variables(target.platform(), edge).stream().filter(v -> !v.secret()).toList();
+            if (plain.size() > 1) {
+                throw new IllegalStateException(edge + " carries more than one endpoint variable: " + plain);
+            }
+            plain.forEach(v -> values.putIfAbsent(v.name(), where(target, edge)));
+        }
+        return values;
+    }
+
+    public static List<Variable> secrets(Target target, String component) {
+        return Wiring.variablesOf(target.platform(), component).stream().filter(Variable::secret).toList();
+    }
+
+    /** Clustered callees are reached through every member; the rest through their Service. */
+    private static String where(Target target, Edge edge) {
+        Component to = target.platform().component(edge.to());
+        int port = to.port(edge.port()).number();
+        return switch (to.kind()) {
+            case DATABASE, POOLER -> "jdbc:postgresql://" + target.host(to.name()) + ":" + port + "/" + DATABASE;
+            case CACHE, BROKER -> IntStream.range(0, target.instances(to))
+                    .mapToObj(i -> target.podHost(to.name(), i, to.name()) + ":" + port)
+                    .collect(Collectors.joining(","));
+            case SERVICE, SEARCH -> "http://" + target.host(to.name()) + ":" + port;
+            default -> throw new IllegalArgumentException("no endpoint for " + edge);
+        };
+    }
+}
