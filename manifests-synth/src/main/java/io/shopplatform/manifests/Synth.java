@@ -36,6 +36,7 @@ public final class Synth {
                 .build());
         Target target = Target.of(platform, env);
         new ServicesChart(app, target);
+        new io.shopplatform.manifests.data.DataTierChart(app, target);
         app.synth();
     }
 

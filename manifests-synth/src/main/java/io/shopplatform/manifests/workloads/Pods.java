@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cdk8s.plus25.k8s.Container;
+import org.cdk8s.plus25.k8s.EnvVar;
+import org.cdk8s.plus25.k8s.EnvVarSource;
 import org.cdk8s.plus25.k8s.ObjectMeta;
 import org.cdk8s.plus25.k8s.PodSpec;
 import org.cdk8s.plus25.k8s.PodTemplateSpec;
 import org.cdk8s.plus25.k8s.Quantity;
 import org.cdk8s.plus25.k8s.ResourceRequirements;
+import org.cdk8s.plus25.k8s.SecretKeySelector;
 import org.cdk8s.plus25.k8s.Volume;
 import org.cdk8s.plus25.k8s.VolumeMount;
 
@@ -69,6 +72,12 @@ public final class Pods {
                 .securityContext(PodSecurity.container())
                 .resources(resources(size))
                 .volumeMounts(all);
+    }
+
+    /** An environment variable read from a Secret: credentials are referenced, never written into manifests. */
+    public static EnvVar secretEnv(String name, String secret, String key) {
+        return EnvVar.builder().name(name).valueFrom(EnvVarSource.builder()
+                .secretKeyRef(SecretKeySelector.builder().name(secret).key(key).build()).build()).build();
     }
 
     public static ResourceRequirements resources(Resources r) {

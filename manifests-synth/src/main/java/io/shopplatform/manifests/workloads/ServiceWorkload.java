@@ -2,7 +2,6 @@ package io.shopplatform.manifests.workloads;
 
 import static io.shopplatform.manifests.Meta.meta;
 
-import io.shopplatform.manifests.Meta;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.Units;
 import io.shopplatform.manifests.network.FrontDoor;
@@ -13,19 +12,15 @@ import io.shopplatform.model.CustomMetric;
 import io.shopplatform.model.Port;
 import io.shopplatform.model.ScalingStep;
 import io.shopplatform.model.Shop;
-import io.shopplatform.model.Wiring.Variable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.cdk8s.plus25.k8s.ConfigMapEnvSource;
 import org.cdk8s.plus25.k8s.Container;
 import org.cdk8s.plus25.k8s.ContainerPort;
 import org.cdk8s.plus25.k8s.CrossVersionObjectReferenceV2;
-import org.cdk8s.plus25.k8s.DeploymentSpec;
-import org.cdk8s.plus25.k8s.DeploymentStrategy;
 import org.cdk8s.plus25.k8s.EnvFromSource;
 import org.cdk8s.plus25.k8s.EnvVar;
-import org.cdk8s.plus25.k8s.EnvVarSource;
 import org.cdk8s.plus25.k8s.HorizontalPodAutoscalerBehaviorV2;
 import org.cdk8s.plus25.k8s.HorizontalPodAutoscalerSpecV2;
 import org.cdk8s.plus25.k8s.HpaScalingPolicyV2;
@@ -34,26 +29,14 @@ import org.cdk8s.plus25.k8s.HttpGetAction;
 import org.cdk8s.plus25.k8s.IntOrString;
 import org.cdk8s.plus25.k8s.KubeConfigMap;
 import org.cdk8s.plus25.k8s.KubeConfigMapProps;
-import org.cdk8s.plus25.k8s.KubeDeployment;
-import org.cdk8s.plus25.k8s.KubeDeploymentProps;
 import org.cdk8s.plus25.k8s.KubeHorizontalPodAutoscalerV2;
 import org.cdk8s.plus25.k8s.KubeHorizontalPodAutoscalerV2Props;
-import org.cdk8s.plus25.k8s.KubePodDisruptionBudget;
-import org.cdk8s.plus25.k8s.KubePodDisruptionBudgetProps;
-import org.cdk8s.plus25.k8s.KubeService;
-import org.cdk8s.plus25.k8s.KubeServiceProps;
-import org.cdk8s.plus25.k8s.LabelSelector;
 import org.cdk8s.plus25.k8s.MetricIdentifierV2;
 import org.cdk8s.plus25.k8s.MetricSpecV2;
 import org.cdk8s.plus25.k8s.MetricTargetV2;
-import org.cdk8s.plus25.k8s.PodDisruptionBudgetSpec;
 import org.cdk8s.plus25.k8s.PodsMetricSourceV2;
 import org.cdk8s.plus25.k8s.Probe;
 import org.cdk8s.plus25.k8s.ResourceMetricSourceV2;
-import org.cdk8s.plus25.k8s.RollingUpdateDeployment;
-import org.cdk8s.plus25.k8s.SecretKeySelector;
-import org.cdk8s.plus25.k8s.ServicePort;
-import org.cdk8s.plus25.k8s.ServiceSpec;
 import software.constructs.Construct;
 
 /**
@@ -83,38 +66,11 @@ public final class ServiceWorkload extends Construct {
                 .data(Endpoints.plainValues(target, name))
                 .build());
 
-        Map<String, String> selector = Meta.selector(service, name);
-        new KubeDeployment(this, "deployment", KubeDeploymentProps.builder()
-                .metadata(meta(target, service, name))
-                .spec(DeploymentSpec.builder()
-                        .selector(LabelSelector.builder().matchLabels(selector).build())
-                        .revisionHistoryLimit(5)
-                        .strategy(DeploymentStrategy.builder().type("RollingUpdate")
-                                .rollingUpdate(RollingUpdateDeployment.builder()
-                                        .maxSurge(IntOrString.fromString("25%"))
-                                        .maxUnavailable(IntOrString.fromNumber(0)).build())
-                                .build())
-                        .template(Pods.template(new Pods.Props(target, service, name, account, UID, List.of(),
-                                List.of(container(target, service)), List.of(), java.util.Optional.empty(), false)))
-                        .build())
-                .build());
-
-        new KubeService(this, "service", KubeServiceProps.builder()
-                .metadata(meta(target, service, name))
-                .spec(ServiceSpec.builder().type("ClusterIP").selector(Meta.selector(name))
-                        .ports(service.ports().stream().map(p -> servicePort(target, service, p)).toList())
-                        .build())
-                .build());
-
+        Workloads.deployment(this, target, service, null, Pods.template(new Pods.Props(target, service, name, account,
+                UID, List.of(), List.of(container(target, service)), List.of(), Optional.empty(), false)));
+        Workloads.service(this, target, service, p -> servicePort(target, service, p));
         autoscaler(target, service, props.scaleTarget());
-
-        new KubePodDisruptionBudget(this, "pdb", KubePodDisruptionBudgetProps.builder()
-                .metadata(meta(target, service, name))
-                .spec(PodDisruptionBudgetSpec.builder()
-                        .maxUnavailable(IntOrString.fromNumber(1))
-                        .selector(LabelSelector.builder().matchLabels(selector).build())
-                        .build())
-                .build());
+        Workloads.disruptionBudget(this, target, service);
     }
 
     public static String configMap(String service) {
@@ -126,12 +82,8 @@ public final class ServiceWorkload extends Construct {
     }
 
     private static Container container(Target target, Component service) {
-        List<EnvVar> secrets = new ArrayList<>();
-        for (Variable v : Endpoints.secrets(target, service.name())) {
-            secrets.add(EnvVar.builder().name(v.name()).valueFrom(EnvVarSource.builder()
-                    .secretKeyRef(SecretKeySelector.builder().name(secret(service.name())).key(v.name()).build())
-                    .build()).build());
-        }
+        List<EnvVar> secrets = Endpoints.secrets(target, service.name()).stream()
+                .map(v -> Pods.secretEnv(v.name(), secret(service.name()), v.name())).toList();
         Container.Builder c = Pods.container(service.name(), service.image().orElseThrow(), service.resources(), List.of())
                 .ports(service.ports().stream()
                         .map(p -> ContainerPort.builder().name(p.name()).containerPort(p.number()).protocol("TCP").build())
@@ -158,10 +110,9 @@ public final class ServiceWorkload extends Construct {
     }
 
     /** The public service's API port is the front door's HTTP port; everything else keeps the model's numbers. */
-    private static ServicePort servicePort(Target target, Component service, Port p) {
+    private static int servicePort(Target target, Component service, Port p) {
         boolean front = p.equals(service.mainPort()) && FrontDoor.isPublic(target.platform(), service.name());
-        return ServicePort.builder().name(p.name()).port(front ? FrontDoor.HTTP : p.number())
-                .targetPort(IntOrString.fromString(p.name())).protocol("TCP").build();
+        return front ? FrontDoor.HTTP : p.number();
     }
 
     private void autoscaler(Target target, Component service, ScaleTarget scaleTarget) {

@@ -1,0 +1,20 @@
+package io.shopplatform.manifests.data;
+
+import io.shopplatform.manifests.Target;
+import org.cdk8s.Chart;
+import org.cdk8s.ChartProps;
+import software.constructs.Construct;
+
+/** The seed's data tier: PostgreSQL behind PgPool-II, Redis Cluster, memcached, Kafka and OpenSearch. */
+public final class DataTierChart extends Chart {
+
+    public DataTierChart(Construct scope, Target target) {
+        super(scope, "data", ChartProps.builder().disableResourceNameHashes(true).build());
+        Postgres.add(this, target);
+        new PgPool(this, target);
+        RedisCluster.add(this, target);
+        Memcached.add(this, target);
+        Kafka.add(this, target);
+        Search.add(this, target);
+    }
+}

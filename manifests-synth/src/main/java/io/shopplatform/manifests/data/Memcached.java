@@ -1,0 +1,35 @@
+package io.shopplatform.manifests.data;
+
+import io.shopplatform.manifests.Target;
+import io.shopplatform.manifests.workloads.PodSecurity;
+import io.shopplatform.model.Component;
+import io.shopplatform.model.Shop;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cdk8s.plus25.k8s.EnvVar;
+import software.constructs.Construct;
+
+/** memcached on the cache pool: LRU-evicting product catalog cache, SASL-authenticated, nothing on disk. */
+public final class Memcached {
+    /** Key: sasl-db (user:password lines for memcached's SASL password database). */
+    public static final String CREDENTIALS = "memcached-credentials";
+    private static final int UID = 11211;
+
+    private Memcached() {}
+
+    public static void add(Construct scope, Target target) {
+        Component c = target.platform().component(Shop.MEMCACHED);
+        String port = c.mainPort().name();
+        var server = Servers.server(c, List.of(PodSecurity.readOnly(StatefulServer.SECRETS, "/secrets")),
+                        List.of("memcached", "-p", String.valueOf(c.mainPort().number()),
+                                // The cache fills 90 % of the container's memory, then evicts least recently used.
+                                "-m", String.valueOf(Servers.shareOfMemoryMi(c.resources(), 90)), "-S"),
+                        List.of(Servers.env("MEMCACHED_SASL_PWDB", "/secrets/sasl-db")))
+                .readinessProbe(Servers.tcp(port)).livenessProbe(Servers.tcp(port)).build();
+        var exporter = Servers.exporter(c, Exporters.MEMCACHED,
+                List.of("--memcached.address=localhost:" + c.mainPort().number()), List.of());
+        new StatefulServer(scope, new StatefulServer.Props(target, c, UID, Servers.spread(target, c),
+                List.of(server, exporter), Map.of(), Optional.of(CREDENTIALS), Optional.empty()));
+    }
+}
