@@ -1,0 +1,420 @@
+package io.shopplatform.local;
+
+import io.shopplatform.model.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL 15 primary with streaming replicas on loopback, replicating synchronously to a quorum
+ * (the model's {@code ANY 1}): a commit acknowledged to a client is on at least two nodes.
+ *
+ * <p>Which node is primary is not fixed: PgPool's failover script promotes a replica and records it in
+ * {@link Layout#primaryFile()}. On {@code up}, every other node is made a replica of the current primary,
+ * rewound (or re-cloned) if it was once a primary itself.
+ */
+final class Postgres {
+
+    static final String SUPERUSER = "shop_admin";
+    static final String REPLICATION_USER = "replicator";
+    static final String DATABASE = "shop";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STREAMING_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Layout layout;
+    private final Host host;
+    private final Supervisor supervisor;
+    private final Secrets secrets;
+    private final Console console;
+    private final Platform platform;
+
+    Postgres(Layout layout, Host host, Supervisor supervisor, Secrets secrets, Console console, Platform platform) {
+        this.layout = layout;
+        this.host = host;
+        this.supervisor = supervisor;
+        this.secrets = secrets;
+        this.console = console;
+        this.platform = platform;
+    }
+
+    String superuserPassword() {
+        return secrets.password("postgres.superuser");
+    }
+
+    String replicationPassword() {
+        return secrets.password("postgres.replicator");
+    }
+
+    /** The pgpass file the runner, pg_basebackup, pg_rewind and the failover scripts authenticate with. */
+    Path passfile() {
+        return layout.secrets().resolve("pgpass");
+    }
+
+    void up() {
+        writeCredentialFiles();
+        String primary = decidePrimary();
+        if (!hasData(primary)) {
+            initPrimary(primary);
+        }
+        start(primary);
+        bootstrap(primary);
+        for (String node : layout.postgresNodes()) {
+            if (!node.equals(primary)) {
+                upReplica(node, primary);
+            }
+        }
+        recordPrimary(primary);
+    }
+
+    void down() {
+        List<String> nodes = new ArrayList<>(layout.postgresNodes());
+        String primary = readPrimaryFile().orElse("pg0");
+        nodes.sort(Comparator.comparing(primary::equals));   // replicas first, the primary last
+        for (String node : nodes) {
+            if (supervisor.stop(node, "INT", Duration.ofSeconds(60))) {
+                console.step(node + " stopped");
+            }
+        }
+    }
+
+    /** The node that is primary now: a running node out of recovery, else the last one recorded. */
+    String decidePrimary() {
+        List<String> primaries = new ArrayList<>();
+        for (String node : layout.postgresNodes()) {
+            if (supervisor.running(node).isPresent() && Boolean.FALSE.equals(inRecovery(node))) {
+                primaries.add(node);
+            }
+        }
+        String recorded = readPrimaryFile().orElse(layout.postgresNodes().get(0));
+        if (primaries.size() == 1) {
+            return primaries.get(0);
+        }
+        if (primaries.size() > 1) {
+            // Two nodes accept writes: keep the recorded primary, the other is rebuilt as its replica.
+            String keep = primaries.contains(recorded) ? recorded : primaries.get(0);
+            primaries.stream().filter(n -> !n.equals(keep)).forEach(n -> {
+                console.warn(n + " also runs as a primary (split brain); stopping it to rebuild it as a replica");
+                supervisor.stop(n, "INT", Duration.ofSeconds(60));
+            });
+            return keep;
+        }
+        if (!hasData(recorded)) {
+            // The recorded primary's data is gone; promote nothing silently: take any node that has data.
+            return layout.postgresNodes().stream().filter(this::hasData).findFirst().orElse(recorded);
+        }
+        return recorded;
+    }
+
+    Optional<String> readPrimaryFile() {
+        try {
+            return Files.isRegularFile(layout.primaryFile())
+                    ? Optional.of(Files.readString(layout.primaryFile()).strip()).filter(s -> !s.isEmpty())
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code true} for a replica, {@code false} for a primary, {@code null} if the node does not answer. */
+    Boolean inRecovery(String node) {
+        try (Connection c = connect(node, "postgres")) {
+            return "t".equals(Sql.query(c, "SELECT pg_is_in_recovery() AS r").get(0).get("r"));
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    Connection connect(String node, String database) throws SQLException {
+        return Sql.connect(layout.postgresPort(node), database, SUPERUSER, superuserPassword());
+    }
+
+    private boolean hasData(String node) {
+        return Files.isRegularFile(layout.pgData(node).resolve("PG_VERSION"));
+    }
+
+    private void writeCredentialFiles() {
+        String pgpass = "127.0.0.1:*:replication:" + REPLICATION_USER + ":" + replicationPassword() + "\n"
+                + "127.0.0.1:*:*:" + SUPERUSER + ":" + superuserPassword() + "\n";
+        Host.writePrivate(passfile(), pgpass);
+        host.own(layout.secrets());
+    }
+
+    private void initPrimary(String node) {
+        console.step(node + ": initdb (first start)");
+        Path dir = layout.pgData(node);
+        mkdirs(dir);
+        Path pwfile = layout.secrets().resolve("initdb.pw");
+        Host.writePrivate(pwfile, superuserPassword());
+        host.own(layout.data());
+        host.own(layout.secrets());
+        try {
+            host.execAsService(List.of(Host.PG_BIN.resolve("initdb").toString(), "-D", dir.toString(),
+                    "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "--data-checksums",
+                    "-E", "UTF8", "--locale=C.UTF-8"), Map.of(), 120);
+        } finally {
+            delete(pwfile);
+        }
+        append(dir.resolve("postgresql.conf"), "\ninclude_if_exists = 'shop.conf'\n");
+        write(dir.resolve("shop.conf"), serverConfig());
+        write(dir.resolve("pg_hba.conf"), """
+                # Loopback only, passwords (SCRAM) always; replication only for the replication role.
+                host  all          all                 127.0.0.1/32  scram-sha-256
+                host  replication  %s  127.0.0.1/32  scram-sha-256
+                """.formatted(REPLICATION_USER));
+        host.own(dir);
+    }
+
+    /** Settings every node shares (pg_basebackup and pg_rewind copy them); port and name go on the command line. */
+    private String serverConfig() {
+        String standbys = String.join(", ", layout.postgresNodes());
+        return """
+                # Written by ./platform. Node-specific settings (port, cluster_name) are command-line options,
+                # which survive pg_rewind copying this file from another node.
+                listen_addresses = '127.0.0.1'
+                unix_socket_directories = ''
+                max_connections = %d
+                password_encryption = 'scram-sha-256'
+                shared_buffers = '128MB'
+                wal_level = replica
+                wal_log_hints = on
+                max_wal_senders = 10
+                max_replication_slots = 10
+                wal_keep_size = '256MB'
+                hot_standby = on
+                hot_standby_feedback = on
+                # A commit returns once %s of the other nodes has it: an acknowledged write survives losing the primary.
+                synchronous_commit = on
+                synchronous_standby_names = '%s (%s)'
+                log_min_messages = warning
+                log_line_prefix = '%%m [%%p] %%q%%u@%%d '
+                """.formatted(
+                platform.pooling().maxBackendConnections() + 50,
+                platform.pooling().synchronousQuorum(), platform.pooling().synchronousQuorum(), standbys);
+    }
+
+    private void start(String node) {
+        if (supervisor.running(node).isPresent()) {
+            awaitReady(node);
+            return;
+        }
+        int port = layout.postgresPort(node);
+        supervisor.requireFree(node, port);
+        supervisor.start(node, List.of(Host.PG_BIN.resolve("postgres").toString(), "-D", layout.pgData(node).toString(),
+                "-c", "port=" + port, "-c", "cluster_name=" + node), Map.of(), layout.data());
+        awaitReady(node);
+    }
+
+    private void awaitReady(String node) {
+        supervisor.awaitReady(node, () -> inRecovery(node) != null, START_TIMEOUT);
+    }
+
+    /** The replication role and the shop database; idempotent. Runs before any replica exists, so locally durable. */
+    private void bootstrap(String primary) {
+        try (Connection c = connect(primary, "postgres")) {
+            Sql.execute(c, "SET synchronous_commit = local");
+            if (Sql.query(c, "SELECT 1 FROM pg_roles WHERE rolname = " + Sql.literal(REPLICATION_USER)).isEmpty()) {
+                Sql.execute(c, "CREATE ROLE " + REPLICATION_USER + " WITH REPLICATION LOGIN");
+            }
+            Sql.execute(c, "ALTER ROLE " + REPLICATION_USER + " PASSWORD " + Sql.literal(replicationPassword()));
+            if (Sql.query(c, "SELECT 1 FROM pg_database WHERE datname = " + Sql.literal(DATABASE)).isEmpty()) {
+                Sql.execute(c, "CREATE DATABASE " + DATABASE + " OWNER " + SUPERUSER);
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("could not bootstrap " + primary + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void upReplica(String node, String primary) {
+        if (!hasData(node)) {
+            cloneFrom(node, primary);
+        } else if (!Files.exists(layout.pgData(node).resolve("standby.signal"))) {
+            console.step(node + " was a primary before a failover; rewinding it to follow " + primary);
+            supervisor.stop(node, "INT", Duration.ofSeconds(60));
+            rewindOrClone(node, primary);
+        }
+        if (supervisor.running(node).isEmpty()) {
+            pointAt(node, primary);
+        }
+        start(node);
+        if (!streaming(node, primary)) {
+            console.warn(node + " does not stream from " + primary + "; rebuilding it");
+            supervisor.stop(node, "INT", Duration.ofSeconds(60));
+            rewindOrClone(node, primary);
+            pointAt(node, primary);
+            start(node);
+            if (!streaming(node, primary)) {
+                throw new PlatformException(node + " does not stream from " + primary + " even after a rebuild:\n"
+                        + supervisor.logTail(node));
+            }
+        }
+    }
+
+    private void cloneFrom(String node, String primary) {
+        console.step(node + ": base backup from " + primary);
+        Path dir = layout.pgData(node);
+        delete(dir);
+        ensureSlot(primary, node);
+        host.own(layout.data());
+        host.execAsService(List.of(Host.PG_BIN.resolve("pg_basebackup").toString(),
+                "-h", "127.0.0.1", "-p", Integer.toString(layout.postgresPort(primary)), "-U", REPLICATION_USER,
+                "-D", dir.toString(), "-X", "stream", "-S", slot(node), "--checkpoint=fast", "-R", "-w"),
+                Map.of("PGPASSFILE", passfile().toString()), 300);
+    }
+
+    private void rewindOrClone(String node, String primary) {
+        Host.Result rewind = Host.tryExec(host.asServiceUser(List.of(Host.PG_BIN.resolve("pg_rewind").toString(),
+                "--target-pgdata=" + layout.pgData(node),
+                "--source-server=host=127.0.0.1 port=" + layout.postgresPort(primary) + " user=" + SUPERUSER
+                        + " dbname=postgres passfile=" + passfile())), Map.of("PGPASSFILE", passfile().toString()), 300);
+        if (rewind.exit() != 0) {
+            console.warn(node + ": pg_rewind failed (" + lastLine(rewind.output()) + "); taking a fresh base backup");
+            cloneFrom(node, primary);
+            return;
+        }
+        write(layout.pgData(node).resolve("standby.signal"), "");
+        host.own(layout.pgData(node));
+    }
+
+    /** Points a stopped replica at {@code primary}, through its own replication slot there. */
+    private void pointAt(String node, String primary) {
+        ensureSlot(primary, node);
+        Path auto = layout.pgData(node).resolve("postgresql.auto.conf");
+        List<String> kept = new ArrayList<>();
+        try {
+            if (Files.exists(auto)) {
+                Files.readAllLines(auto).stream()
+                        .filter(l -> !l.startsWith("primary_conninfo") && !l.startsWith("primary_slot_name"))
+                        .forEach(kept::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        kept.add("primary_conninfo = '" + conninfo(primary, node) + "'");
+        kept.add("primary_slot_name = '" + slot(node) + "'");
+        write(auto, String.join("\n", kept) + "\n");
+        write(layout.pgData(node).resolve("standby.signal"), "");
+        host.own(layout.pgData(node));
+    }
+
+    String conninfo(String primary, String node) {
+        return "host=127.0.0.1 port=" + layout.postgresPort(primary) + " user=" + REPLICATION_USER
+                + " passfile=" + passfile() + " application_name=" + node;
+    }
+
+    static String slot(String node) {
+        return "slot_" + node;
+    }
+
+    private void ensureSlot(String primary, String node) {
+        try (Connection c = connect(primary, "postgres")) {
+            Sql.query(c, "SELECT pg_create_physical_replication_slot(" + Sql.literal(slot(node)) + ", true) "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = " + Sql.literal(slot(node)) + ")");
+        } catch (SQLException e) {
+            throw new PlatformException("could not create the replication slot for " + node + " on " + primary
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean streaming(String node, String primary) {
+        return Supervisor.waitFor(() -> {
+            try (Connection c = connect(primary, "postgres")) {
+                return !Sql.query(c, "SELECT 1 FROM pg_stat_replication WHERE application_name = " + Sql.literal(node)
+                        + " AND state = 'streaming'").isEmpty();
+            } catch (SQLException e) {
+                return false;
+            }
+        }, STREAMING_TIMEOUT);
+    }
+
+    private void recordPrimary(String primary) {
+        write(layout.primaryFile(), primary + "\n");
+        host.own(layout.primaryFile());
+    }
+
+    /** Rows for {@code status}: role, and replication state seen from the primary. */
+    List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        String primary = null;
+        for (String node : layout.postgresNodes()) {
+            Boolean recovery = supervisor.running(node).isPresent() ? inRecovery(node) : null;
+            String role = recovery == null ? "DOWN" : recovery ? "replica" : "PRIMARY";
+            if (Boolean.FALSE.equals(recovery)) {
+                primary = node;
+            }
+            lines.add(String.format("  %-4s %-8s 127.0.0.1:%d", node, role, layout.postgresPort(node)));
+        }
+        if (primary != null) {
+            try (Connection c = connect(primary, "postgres")) {
+                for (Map<String, String> r : Sql.query(c, """
+                        SELECT application_name AS node, state, sync_state,
+                               pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint AS lag_bytes,
+                               COALESCE(EXTRACT(EPOCH FROM replay_lag) * 1000, 0)::numeric(10,1) AS lag_ms
+                        FROM pg_stat_replication ORDER BY application_name""")) {
+                    lines.add(String.format("       %s -> %s: %s, %s, replay lag %s bytes / %s ms", primary, r.get("node"),
+                            r.get("state"), r.get("sync_state"), r.get("lag_bytes"), r.get("lag_ms")));
+                }
+            } catch (SQLException e) {
+                lines.add("       (could not read replication state: " + e.getMessage() + ")");
+            }
+        }
+        return lines;
+    }
+
+    private static String lastLine(String s) {
+        String[] lines = s.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void append(Path file, String content) {
+        try {
+            Files.writeString(file, content, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void delete(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.shopplatform.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A single-node OpenSearch, the catalog's search engine, from its minimal distribution on Maven Central.
+ * That distribution has no security plugin, so locally it is protected by listening on loopback only;
+ * in the cluster the full image runs with its security plugin and the credentials from the Secret.
+ */
+final class Search {
+
+    static final String NAME = "search";
+
+    private final Layout layout;
+    private final Host host;
+    private final Supervisor supervisor;
+
+    Search(Layout layout, Host host, Supervisor supervisor) {
+        this.layout = layout;
+        this.host = host;
+        this.supervisor = supervisor;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + layout.searchPort();
+    }
+
+    void up() {
+        if (supervisor.running(NAME).isEmpty()) {
+            supervisor.requireFree(NAME, layout.searchPort());
+            supervisor.requireFree(NAME + " (transport)", layout.searchTransportPort());
+            Path home = installation();
+            Path data = layout.data().resolve(NAME);
+            Files2.mkdirs(data);
+            Files2.mkdirs(layout.logs().resolve(NAME));
+            host.own(data);
+            host.own(layout.logs());
+            supervisor.start(NAME, List.of(home.resolve("bin/opensearch").toString(),
+                    "-E", "discovery.type=single-node", "-E", "cluster.name=shop-local",
+                    "-E", "network.host=127.0.0.1",
+                    "-E", "http.port=" + layout.searchPort(), "-E", "transport.port=" + layout.searchTransportPort(),
+                    "-E", "path.data=" + data, "-E", "path.logs=" + layout.logs().resolve(NAME)),
+                    Map.of("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"),
+                            "OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m"), home);
+        }
+        supervisor.awaitReady(NAME, this::healthy, Duration.ofSeconds(120));
+    }
+
+    void down() {
+        supervisor.stop(NAME, "TERM", Duration.ofSeconds(60));
+    }
+
+    boolean healthy() {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
+                    HttpRequest.newBuilder(URI.create(url() + "/_cluster/health")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The unpacked distribution, copied from the runner's build into the state folder the service user owns. */
+    private Path installation() {
+        Path target = Path.of(Search.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent();
+        Path source;
+        try (Stream<Path> dirs = Files.list(target.resolve("servers"))) {
+            source = dirs.filter(d -> d.getFileName().toString().startsWith("opensearch-")).findFirst()
+                    .orElseThrow(() -> new PlatformException("OpenSearch is missing from " + target.resolve("servers")
+                            + "; rebuild the runner (./platform builds it)"));
+        } catch (IOException e) {
+            throw new PlatformException("OpenSearch is missing from " + target.resolve("servers"), e);
+        }
+        Path home = layout.dist().resolve(source.getFileName());
+        if (!Files.isDirectory(home)) {
+            Files2.mkdirs(layout.dist());
+            Host.exec(List.of("cp", "-a", source.toString(), home.toString()), Map.of(), 120);
+            host.own(layout.dist());
+        }
+        return home;
+    }
+
+}

@@ -1,0 +1,110 @@
+package io.shopplatform.local;
+
+import io.shopplatform.model.Component;
+import io.shopplatform.model.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shop's Spring Boot services, each on its own pair of loopback ports, configured exactly as in the cluster
+ * (the {@code SHOP_*} variables of its edges). A service whose module has not been built yet is reported, not
+ * started.
+ */
+final class Services {
+
+    private final Platform platform;
+    private final Layout layout;
+    private final Supervisor supervisor;
+    private final Wired wired;
+    private final Console console;
+
+    Services(Platform platform, Layout layout, Supervisor supervisor, Wired wired, Console console) {
+        this.platform = platform;
+        this.layout = layout;
+        this.supervisor = supervisor;
+        this.wired = wired;
+        this.console = console;
+    }
+
+    void up() {
+        List<Component> services = platform.services();
+        for (int i = 0; i < services.size(); i++) {
+            String name = services.get(i).name();
+            Path jar = layout.repo().resolve("services").resolve(name).resolve("target").resolve(name + "-service.jar");
+            if (!Files.isRegularFile(jar) || supervisor.running(process(name)).isPresent()) {
+                continue;
+            }
+            supervisor.requireFree(process(name), layout.servicePort(i));
+            supervisor.requireFree(process(name), layout.managementPort(i));
+            Map<String, String> env = new HashMap<>(wired.environment(name));
+            env.put("SERVER_PORT", Integer.toString(layout.servicePort(i)));
+            env.put("MANAGEMENT_SERVER_PORT", Integer.toString(layout.managementPort(i)));
+            supervisor.start(process(name), List.of(Kafka.java(), "-Xmx512m", "-jar", copy(jar).toString()), env, layout.run());
+            int management = layout.managementPort(i);
+            supervisor.awaitReady(process(name), () -> healthy(management), Duration.ofSeconds(120));
+        }
+    }
+
+    void down() {
+        for (Component s : platform.services()) {
+            supervisor.stop(process(s.name()), "TERM", Duration.ofSeconds(30));
+        }
+    }
+
+    List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Services:");
+        List<Component> services = platform.services();
+        for (int i = 0; i < services.size(); i++) {
+            String name = services.get(i).name();
+            String state = supervisor.running(process(name)).isEmpty() ? "not running"
+                    : healthy(layout.managementPort(i)) ? "healthy" : "UNHEALTHY";
+            lines.add(String.format("  %-10s %-11s http://127.0.0.1:%d (management :%d)", name, state,
+                    layout.servicePort(i), layout.managementPort(i)));
+        }
+        return lines;
+    }
+
+    private static String process(String service) {
+        return "service-" + service;
+    }
+
+    /** The service user may not be able to read the build tree (a clone under /root), so run a copy. */
+    private Path copy(Path jar) {
+        Path target = layout.dist().resolve("services").resolve(jar.getFileName());
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+            target.toFile().setReadable(true, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    private static boolean healthy(int managementPort) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

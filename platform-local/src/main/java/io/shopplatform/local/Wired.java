@@ -1,0 +1,103 @@
+package io.shopplatform.local;
+
+import io.shopplatform.model.Component;
+import io.shopplatform.model.Platform;
+
+import io.shopplatform.model.Wiring;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The local values of the configuration contract ({@link Wiring}): what each component's ConfigMap and Secret
+ * would hold in the cluster, pointing at the local servers instead. Also the state file tests read.
+ */
+final class Wired {
+
+    private final Platform platform;
+    private final Layout layout;
+    private final Postgres postgres;
+    private final PgPool pgpool;
+    private final Redis redis;
+    private final Memcached memcached;
+    private final Kafka kafka;
+    private final Search search;
+
+    Wired(Platform platform, Layout layout, Postgres postgres, PgPool pgpool, Redis redis, Memcached memcached,
+          Kafka kafka, Search search) {
+        this.platform = platform;
+        this.layout = layout;
+        this.postgres = postgres;
+        this.pgpool = pgpool;
+        this.redis = redis;
+        this.memcached = memcached;
+        this.kafka = kafka;
+        this.search = search;
+    }
+
+    /** The {@code SHOP_*} environment of one component, exactly the variables its edges call for. */
+    Map<String, String> environment(String component) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Wiring.Variable v : Wiring.variablesOf(platform, component)) {
+            env.put(v.name(), value(component, v.name()));
+        }
+        return env;
+    }
+
+    private String value(String component, String variable) {
+        return switch (variable) {
+            case "SHOP_DB_URL" -> "jdbc:postgresql://127.0.0.1:" + layout.pgpoolPort() + "/" + Postgres.DATABASE;
+            case "SHOP_DB_USER" -> PgPool.roleOf(component);
+            case "SHOP_DB_PASSWORD" -> pgpool.rolePassword(component);
+            case "SHOP_REDIS_NODES" -> "127.0.0.1:" + layout.redisPort();
+            case "SHOP_REDIS_PASSWORD" -> redis.password();
+            case "SHOP_MEMCACHED_SERVERS" -> "127.0.0.1:" + layout.memcachedPort();
+            case "SHOP_MEMCACHED_USER" -> Memcached.USER;
+            case "SHOP_MEMCACHED_PASSWORD" -> memcached.password();
+            case "SHOP_KAFKA_BOOTSTRAP" -> kafka.bootstrap();
+            case "SHOP_KAFKA_USER" -> Kafka.USER;
+            case "SHOP_KAFKA_PASSWORD" -> kafka.password();
+            case "SHOP_SEARCH_URL" -> search.url();
+            case "SHOP_SEARCH_USER", "SHOP_SEARCH_PASSWORD" -> "";   // loopback-only locally: see Search
+            default -> serviceUrl(variable);
+        };
+    }
+
+    private String serviceUrl(String variable) {
+        List<Component> services = platform.services();
+        for (int i = 0; i < services.size(); i++) {
+            if (Wiring.serviceUrlVariable(services.get(i).name()).equals(variable)) {
+                return "http://127.0.0.1:" + layout.servicePort(i);
+            }
+        }
+        throw new IllegalStateException("no local value for " + variable);
+    }
+
+    /** The state file read by {@code io.shopplatform.testing.DataTier}; see docs/contracts.md. */
+    Properties tierProperties() {
+        Properties p = new Properties();
+        p.setProperty("database", Postgres.DATABASE);
+        p.setProperty("pgpool.host", "127.0.0.1");
+        p.setProperty("pgpool.port", Integer.toString(layout.pgpoolPort()));
+        p.setProperty("postgres.nodes", String.join(",", layout.postgresNodes()));
+        layout.postgresNodes().forEach(n -> p.setProperty("postgres." + n + ".port", Integer.toString(layout.postgresPort(n))));
+        p.setProperty("superuser.name", Postgres.SUPERUSER);
+        p.setProperty("superuser.password", postgres.superuserPassword());
+        for (String service : PgPool.servicesUsingTheDatabase(platform)) {
+            p.setProperty("role." + service + ".name", PgPool.roleOf(service));
+            p.setProperty("role." + service + ".password", pgpool.rolePassword(service));
+        }
+        p.setProperty("redis.nodes", "127.0.0.1:" + layout.redisPort());
+        p.setProperty("redis.password", redis.password());
+        p.setProperty("memcached.servers", "127.0.0.1:" + layout.memcachedPort());
+        p.setProperty("memcached.user", Memcached.USER);
+        p.setProperty("memcached.password", memcached.password());
+        p.setProperty("kafka.bootstrap", kafka.bootstrap());
+        p.setProperty("kafka.user", Kafka.USER);
+        p.setProperty("kafka.password", kafka.password());
+        p.setProperty("search.url", search.url());
+        return p;
+    }
+
+}
