@@ -1,0 +1,52 @@
+package io.shopplatform.infra;
+
+import static io.shopplatform.model.Shop.PLATFORM;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import io.shopplatform.infra.cluster.Gke;
+import io.shopplatform.infra.config.ConfigSource;
+import io.shopplatform.infra.config.StackConfig;
+import io.shopplatform.infra.deploy.Deployment;
+import io.shopplatform.infra.deploy.ManifestChart;
+import io.shopplatform.infra.identity.Identities;
+import io.shopplatform.infra.network.Vpc;
+import io.shopplatform.infra.storage.BackupStorage;
+import io.shopplatform.model.Environment;
+import io.shopplatform.model.Shop;
+
+/** The GKE platform of one environment; `pulumi up --stack <env>` from the repository root runs it. */
+public final class App {
+
+    public static void main(String[] args) {
+        Pulumi.run(App::stack);
+    }
+
+    static void stack(Context ctx) {
+        stack(ctx, ConfigSource.of(ctx));
+    }
+
+    /** Top to bottom as in the architecture: network, cluster and node pools, backups, then the shop on the cluster. */
+    static void stack(Context ctx, ConfigSource source) {
+        // Both fail before anything is declared: a half-declared stack would plan deletions.
+        var config = StackConfig.read(Environment.of(ctx.stackName()), source);
+        var chart = ManifestChart.build(config);
+
+        var vpc = Vpc.declare(config);
+        var gke = Gke.declare(config, vpc, Identities.nodeAccount(config));
+        ctx.export("clusterName", gke.cluster().name());
+        ctx.export("endpoint", gke.cluster().endpoint());
+        ctx.export("kubeconfig", gke.kubeconfig());
+
+        var backups = BackupStorage.declare(config);
+        var backupJob = Identities.workloadAccount(config, PLATFORM.component(Shop.DB_BACKUP), gke.cluster());
+        backups.grantWriter(config.prefix() + "-" + Shop.DB_BACKUP + "-writes-backups", backupJob);
+        ctx.export("backupBucket", backups.bucket().name());
+        ctx.export("backupCopyBucket", backups.copy().name());
+        ctx.export("backupWriterServiceAccount", backupJob.email());
+
+        Deployment.declare(config, gke, chart);
+    }
+
+    private App() {}
+}

@@ -1,0 +1,134 @@
+package io.shopplatform.infra;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks.ResourceArgs;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import io.shopplatform.infra.config.ConfigSource;
+import io.shopplatform.infra.config.StackConfig;
+import io.shopplatform.infra.config.StackFile;
+import io.shopplatform.model.Environment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+
+/**
+ * Runs the program against mocks, the way `pulumi up --stack <env>` would run it: with the real stack file
+ * Pulumi.&lt;env&gt;.yaml, and a tiny synthesized-manifests folder in place of manifests-synth's output.
+ */
+final class Stacks {
+
+    /** Stands in for manifests-synth/dist: a Namespace and an object whose text looks like a Helm template. */
+    static final Path DIST = Path.of("target", "test-dist").toAbsolutePath();
+    static final String MANIFEST = """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: shop-%1$s
+              labels:
+                pod-security.kubernetes.io/enforce: restricted
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: alert-text
+              namespace: shop-%1$s
+            data:
+              summary: "{{ $labels.instance }} is down"
+            """;
+
+    private static final Map<Environment, Deployed> DEPLOYED = new ConcurrentHashMap<>();
+
+    private Stacks() {}
+
+    /** One dynamic test per environment, named "<env>: <rule>". */
+    static Stream<DynamicTest> everyStack(String rule, ThrowingConsumer<Deployed> check) {
+        return Arrays.stream(Environment.values())
+                .map(env -> dynamicTest(env.id() + ": " + rule, () -> check.accept(deployed(env))));
+    }
+
+    /** The program's run on an environment's stack file, once per test JVM. */
+    static Deployed deployed(Environment env) {
+        return DEPLOYED.computeIfAbsent(env, e -> {
+            Deployed run = run(e, config -> {});
+            run.result().throwOnError();
+            return run;
+        });
+    }
+
+    /** The stack file as `pulumi up` passes it, pointed at the test manifests. */
+    static Map<String, String> stackFile(Environment env) {
+        writeManifests(env);
+        Map<String, String> raw = new HashMap<>(StackFile.read(env));
+        raw.put(StackConfig.MANIFESTS_DIR, DIST.toString());
+        return raw;
+    }
+
+    /** Runs the program on the stack file after {@code edit} changed it. */
+    static Deployed run(Environment env, Consumer<Map<String, String>> edit) {
+        Map<String, String> raw = stackFile(env);
+        edit.accept(raw);
+        var mocks = new GcpMocks();
+        try {
+            TestResult result = PulumiTest.withMocks(mocks)
+                    .withOptions(TestOptions.builder().projectName(StackConfig.NAMESPACE).stackName(env.id()).build())
+                    .runTest(ctx -> App.stack(ctx, ConfigSource.of(raw)));
+            return new Deployed(env, raw, result, mocks);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static void writeManifests(Environment env) {
+        try {
+            Files.createDirectories(DIST.resolve(env.id()));
+            Files.writeString(DIST.resolve(env.id()).resolve("shop.k8s.yaml"), MANIFEST.formatted(env.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What one run declared. */
+    record Deployed(Environment env, Map<String, String> raw, TestResult result, GcpMocks mocks) {
+
+        StackConfig config() {
+            return StackConfig.read(env, ConfigSource.of(raw));
+        }
+
+        <T extends Resource> List<T> all(Class<T> type) {
+            return result.resources().stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        <T extends Resource> T one(Class<T> type) {
+            List<T> found = all(type);
+            if (found.size() != 1) {
+                throw new AssertionError("expected one " + type.getSimpleName() + ", found " + found.size());
+            }
+            return found.get(0);
+        }
+
+        /** The resource of that type whose logical name is {@code name}. */
+        ResourceArgs registered(String type, String name) {
+            return mocks.registered(type).stream().filter(r -> r.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+        }
+
+        static <T> T value(Output<T> output) {
+            return PulumiTest.extractValue(output);
+        }
+    }
+}
