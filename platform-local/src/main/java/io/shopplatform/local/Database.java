@@ -1,5 +1,6 @@
 package io.shopplatform.local;
 
+import io.shopplatform.schema.Migrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -10,6 +11,8 @@ final class Database {
 
     static void prepare(Postgres postgres, PgPool pgpool, Layout layout) {
         String primary = postgres.decidePrimary();
+        Migrations.migrate(Sql.url(layout.postgresPort(primary), Postgres.DATABASE), Postgres.SUPERUSER,
+                postgres.superuserPassword());
         try (Connection c = postgres.connect(primary, Postgres.DATABASE)) {
             for (var login : pgpool.logins().entrySet()) {
                 if (!Sql.query(c, "SELECT 1 FROM pg_roles WHERE rolname = " + Sql.literal(login.getKey())).isEmpty()) {

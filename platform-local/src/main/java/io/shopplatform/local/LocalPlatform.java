@@ -150,6 +150,7 @@ public final class LocalPlatform {
     }
 
     private void writeState() {
+        Postgres.delete(layout.env());   // a component that lost its edges must lose its environment too
         Files2.mkdirs(layout.env());
         for (var c : Shop.PLATFORM.components()) {
             Map<String, String> env = wired.environment(c.name());

@@ -1,7 +1,7 @@
 package io.shopplatform.local;
 
 import io.shopplatform.model.Platform;
-import io.shopplatform.model.Shop;
+import io.shopplatform.schema.ServiceSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,19 +49,10 @@ final class PgPool {
     Map<String, String> logins() {
         Map<String, String> logins = new LinkedHashMap<>();
         logins.put(Postgres.SUPERUSER, postgres.superuserPassword());
-        for (String service : servicesUsingTheDatabase(platform)) {
-            logins.put(roleOf(service), rolePassword(service));
+        for (ServiceSchemas.ServiceSchema s : ServiceSchemas.ALL) {
+            logins.put(s.role(), rolePassword(s.service()));
         }
         return logins;
-    }
-
-    static List<String> servicesUsingTheDatabase(Platform platform) {
-        return platform.edgesTo(Shop.PGPOOL).stream().map(e -> platform.component(e.from()))
-                .filter(c -> c.isService()).map(c -> c.name()).toList();
-    }
-
-    static String roleOf(String service) {
-        return "shop_" + service;
     }
 
     String rolePassword(String service) {

@@ -2,8 +2,10 @@ package io.shopplatform.local;
 
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Platform;
+import io.shopplatform.model.Shop;
 
 import io.shopplatform.model.Wiring;
+import io.shopplatform.schema.ServiceSchemas;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,14 @@ final class Wired {
 
     private String value(String component, String variable) {
         return switch (variable) {
-            case "SHOP_DB_URL" -> "jdbc:postgresql://127.0.0.1:" + layout.pgpoolPort() + "/" + Postgres.DATABASE;
-            case "SHOP_DB_USER" -> PgPool.roleOf(component);
-            case "SHOP_DB_PASSWORD" -> pgpool.rolePassword(component);
+            case "SHOP_DB_URL" -> "jdbc:postgresql://127.0.0.1:" + (component.equals(Shop.DB_BACKUP)
+                    ? layout.postgresPort(postgres.decidePrimary()) : layout.pgpoolPort()) + "/" + Postgres.DATABASE;
+            case "SHOP_DB_USER" -> login(component);
+            case "SHOP_DB_PASSWORD" -> switch (login(component)) {
+                case Postgres.SUPERUSER -> postgres.superuserPassword();
+                case Postgres.REPLICATION_USER -> postgres.replicationPassword();
+                default -> pgpool.rolePassword(component);
+            };
             case "SHOP_REDIS_NODES" -> "127.0.0.1:" + layout.redisPort();
             case "SHOP_REDIS_PASSWORD" -> redis.password();
             case "SHOP_MEMCACHED_SERVERS" -> "127.0.0.1:" + layout.memcachedPort();
@@ -61,6 +68,15 @@ final class Wired {
             case "SHOP_SEARCH_URL" -> search.url();
             case "SHOP_SEARCH_USER", "SHOP_SEARCH_PASSWORD" -> "";   // loopback-only locally: see Search
             default -> serviceUrl(variable);
+        };
+    }
+
+    /** Services log in as their own role; maintenance jobs as the owner, backups as the replication role. */
+    private static String login(String component) {
+        return switch (component) {
+            case Shop.PARTITION_MAINTENANCE -> Postgres.SUPERUSER;
+            case Shop.DB_BACKUP -> Postgres.REPLICATION_USER;
+            default -> ServiceSchemas.of(component).role();
         };
     }
 
@@ -84,9 +100,9 @@ final class Wired {
         layout.postgresNodes().forEach(n -> p.setProperty("postgres." + n + ".port", Integer.toString(layout.postgresPort(n))));
         p.setProperty("superuser.name", Postgres.SUPERUSER);
         p.setProperty("superuser.password", postgres.superuserPassword());
-        for (String service : PgPool.servicesUsingTheDatabase(platform)) {
-            p.setProperty("role." + service + ".name", PgPool.roleOf(service));
-            p.setProperty("role." + service + ".password", pgpool.rolePassword(service));
+        for (ServiceSchemas.ServiceSchema s : ServiceSchemas.ALL) {
+            p.setProperty("role." + s.service() + ".name", s.role());
+            p.setProperty("role." + s.service() + ".password", pgpool.rolePassword(s.service()));
         }
         p.setProperty("redis.nodes", "127.0.0.1:" + layout.redisPort());
         p.setProperty("redis.password", redis.password());

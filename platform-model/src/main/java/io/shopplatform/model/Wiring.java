@@ -18,8 +18,9 @@ public final class Wiring {
 
     /** The variables a component needs to use {@code edge}; empty for edges that carry no client config. */
     public static List<Variable> variables(Platform platform, Edge edge) {
-        if (edge.from().equals(edge.to()) || platform.component(edge.from()).kind() == Kind.EXTERNAL) {
-            return List.of();   // peers find each other through their own config; external callers are not ours
+        Kind caller = platform.component(edge.from()).kind();
+        if (edge.from().equals(edge.to()) || (caller != Kind.SERVICE && caller != Kind.JOB)) {
+            return List.of();   // only our own code reads SHOP_*; servers are configured by their own files
         }
         Component to = platform.component(edge.to());
         return switch (to.name()) {

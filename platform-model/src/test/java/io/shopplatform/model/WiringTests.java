@@ -26,5 +26,12 @@ class WiringTests {
     void peersAndScrapersCarryNoClientConfig() {
         assertThat(Wiring.variablesOf(PLATFORM, Shop.MONITORING)).isEmpty();
         assertThat(Wiring.variablesOf(PLATFORM, Shop.REDIS)).isEmpty();
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.PGPOOL)).isEmpty();
+    }
+
+    @Test
+    void maintenanceJobsLearnWhereTheDatabaseIs() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.PARTITION_MAINTENANCE)).extracting(Variable::name)
+                .containsExactly("SHOP_DB_URL", "SHOP_DB_USER", "SHOP_DB_PASSWORD");
     }
 }

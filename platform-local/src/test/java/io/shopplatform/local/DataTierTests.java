@@ -1,0 +1,160 @@
+package io.shopplatform.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shopplatform.testing.DataTier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What the shared local data tier promises every service: replicas that keep up, reads that go to them. */
+class DataTierTests {
+
+    private static final DataTier tier = DataTier.shared();
+
+    @BeforeAll
+    static void probeTable() throws SQLException {
+        try (Connection c = tier.connect(tier.superuser()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS public.tier_probe (id uuid PRIMARY KEY, note text NOT NULL)");
+        }
+    }
+
+    @Test
+    void aRowWrittenThroughPgPoolReachesEveryReplica() throws Exception {
+        UUID id = insertProbe("replicated");
+        for (String node : tier.postgresNodes()) {
+            boolean seen = eventually(Duration.ofSeconds(5), () -> {
+                try (Connection c = tier.connectNode(node, tier.superuser())) {
+                    return count(c, id) == 1;
+                }
+            });
+            assertThat(seen).as("row visible on %s", node).isTrue();
+        }
+    }
+
+    @Test
+    void readsThroughPgPoolAreServedByReplicas() throws Exception {
+        PoolNodes before = poolNodes();
+        int sessions = 40;
+        for (int i = 0; i < sessions; i++) {
+            try (Connection c = tier.connect(tier.superuser()); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM public.tier_probe")) {
+                assertThat(rs.next()).isTrue();
+            }
+        }
+        PoolNodes after = poolNodes();
+        String primary = after.primary();
+        assertThat(after.selects().get(primary) - before.selects().get(primary)).as("SELECTs sent to the primary").isZero();
+        long onReplicas = 0;
+        for (String replica : after.replicas()) {
+            long served = after.selects().get(replica) - before.selects().get(replica);
+            // Both replicas take a share: balancing, not just redirection to one standby.
+            assertThat(served).as("SELECTs served by %s", replica).isPositive();
+            onReplicas += served;
+        }
+        assertThat(onReplicas).as("SELECTs served by replicas").isEqualTo(sessions);
+    }
+
+    @Test
+    void aTransactionReadsItsOwnWrites() throws Exception {
+        try (Connection c = tier.connect(tier.superuser())) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < 100; i++) {
+                UUID id = UUID.randomUUID();
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO public.tier_probe VALUES (?, 'own')")) {
+                    insert.setObject(1, id);
+                    insert.executeUpdate();
+                }
+                assertThat(count(c, id)).as("read after write in one transaction, attempt %d", i).isEqualTo(1);
+                c.commit();
+            }
+        }
+    }
+
+    @Test
+    void pgPoolSeesOnePrimaryAndEveryReplicaUp() throws SQLException {
+        int primaries = 0;
+        try (Connection c = poolAdmin(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW pool_nodes")) {
+            int nodes = 0;
+            while (rs.next()) {
+                nodes++;
+                assertThat(rs.getString("status")).isEqualTo("up");
+                primaries += "primary".equals(rs.getString("role")) ? 1 : 0;
+            }
+            assertThat(nodes).isEqualTo(tier.postgresNodes().size());
+        }
+        assertThat(primaries).isEqualTo(1);
+    }
+
+    private static UUID insertProbe(String note) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = tier.connect(tier.superuser());
+             PreparedStatement s = c.prepareStatement("INSERT INTO public.tier_probe VALUES (?, ?)")) {
+            s.setObject(1, id);
+            s.setString(2, note);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    private static int count(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM public.tier_probe WHERE id = ?")) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** PgPool's node table: select_cnt per node, and which node is primary. */
+    record PoolNodes(Map<String, Long> selects, String primary) {
+        java.util.List<String> replicas() {
+            return selects.keySet().stream().filter(n -> !n.equals(primary)).sorted().toList();
+        }
+    }
+
+    private static PoolNodes poolNodes() throws SQLException {
+        Map<String, Long> selects = new HashMap<>();
+        String primary = null;
+        try (Connection c = poolAdmin(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW pool_nodes")) {
+            while (rs.next()) {
+                String node = "pg" + rs.getString("node_id");
+                selects.put(node, Long.parseLong(rs.getString("select_cnt")));
+                if ("primary".equals(rs.getString("role"))) {
+                    primary = node;
+                }
+            }
+        }
+        return new PoolNodes(selects, primary);
+    }
+
+    /** PgPool answers SHOW commands only over the simple query protocol. */
+    private static Connection poolAdmin() throws SQLException {
+        return java.sql.DriverManager.getConnection(tier.jdbcUrl() + "&preferQueryMode=simple",
+                tier.superuser().user(), tier.superuser().password());
+    }
+
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static boolean eventually(Duration timeout, Check check) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            if (check.holds()) {
+                return true;
+            }
+            Thread.sleep(20);   // polling a condition: replication applies asynchronously to the second replica
+        } while (System.nanoTime() < deadline);
+        return check.holds();
+    }
+}
