@@ -1,5 +1,8 @@
 package io.shopplatform.manifests;
 
+import io.shopplatform.manifests.data.DataTierChart;
+import io.shopplatform.manifests.network.NetworkChart;
+import io.shopplatform.manifests.operations.OperationsChart;
 import io.shopplatform.manifests.workloads.ServicesChart;
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.Platform;
@@ -35,8 +38,10 @@ public final class Synth {
                 .yamlOutputType(YamlOutputType.FILE_PER_CHART)
                 .build());
         Target target = Target.of(platform, env);
+        new NetworkChart(app, target);
         new ServicesChart(app, target);
-        new io.shopplatform.manifests.data.DataTierChart(app, target);
+        new DataTierChart(app, target);
+        new OperationsChart(app, target);
         app.synth();
     }
 

@@ -10,6 +10,7 @@ public final class DataTierChart extends Chart {
 
     public DataTierChart(Construct scope, Target target) {
         super(scope, "data", ChartProps.builder().disableResourceNameHashes(true).build());
+        new StorageClasses(this);
         Postgres.add(this, target);
         new PgPool(this, target);
         RedisCluster.add(this, target);

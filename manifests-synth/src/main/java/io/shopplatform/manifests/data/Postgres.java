@@ -34,6 +34,7 @@ public final class Postgres {
     private static final int RESERVED_CONNECTIONS = 20;
     private static final int UID = 999;
     private static final String DATA_SIZE = "100Gi";
+    public static final String PRIMARY_LOOKUP = "primary.sh";
 
     private Postgres() {}
 
@@ -85,6 +86,17 @@ public final class Postgres {
         return target.podHost(m.name(), 0, c.name());
     }
 
+    /** A shell function, {@code current_primary}, that finds the member that is primary now. */
+    public static String primaryLookup(Target target) {
+        Component c = target.platform().component(Shop.POSTGRES);
+        return Template.render(Postgres.class, PRIMARY_LOOKUP,
+                Map.of("member_hosts", memberHosts(target, c), "superuser", SUPERUSER));
+    }
+
+    private static String memberHosts(Target target, Component c) {
+        return members(target, c).stream().map(m -> host(target, c, m)).collect(Collectors.joining(" "));
+    }
+
     private static Map<String, String> files(Target target, Component c, List<StatefulServer.Member> members) {
         int pgpools = target.instances(target.platform().component(Shop.PGPOOL));
         int memoryMi = c.resources().memoryLimitMi();
@@ -101,9 +113,10 @@ public final class Postgres {
         v.put("superuser", SUPERUSER);
         v.put("database", Endpoints.DATABASE);
         v.put("primary_member", primaryMember(c));
-        v.put("member_hosts", members.stream().map(m -> host(target, c, m)).collect(Collectors.joining(" ")));
+        v.put("member_hosts", memberHosts(target, c));
+        v.put("service_host", target.host(c.name()));
         Map<String, String> files = new LinkedHashMap<>();
-        for (String f : List.of("postgresql.conf", "pg_hba.conf", "postgres.sh")) {
+        for (String f : List.of("postgresql.conf", "pg_hba.conf", "postgres.sh", PRIMARY_LOOKUP)) {
             files.put(f, Template.render(Postgres.class, f, v));
         }
         return files;

@@ -1,7 +1,5 @@
 package io.shopplatform.manifests.operations;
 
-import java.util.Locale;
-
 /**
  * PromQL over the series Spring Boot (Micrometer) and the exporters publish, shared by alerts, canary analysis,
  * dashboards and the metrics adapter so that each question is asked one way.
@@ -38,10 +36,5 @@ public final class Queries {
 
     public static String criticalAlertsFiring(String namespace) {
         return "count(ALERTS{alertstate=\"firing\",severity=\"critical\",namespace=\"" + namespace + "\"}) or vector(0)";
-    }
-
-    /** "0.05" for 5 %: PromQL compares ratios. */
-    public static String ratio(double value) {
-        return String.format(Locale.ROOT, "%s", value);
     }
 }

@@ -31,11 +31,11 @@ public final class Pods {
     /**
      * @param uid           the image's unprivileged user
      * @param zone          pin to one zone, or empty to spread over all
-     * @param apiAccess     whether the pod talks to the Kubernetes API (mounts a token); none of ours does today
+     * @param runsToCompletion a job's pod: restarted on failure only, and not spread (one runs at a time)
      */
     public record Props(Target target, Component component, String workload, String serviceAccount, int uid,
                         List<Container> initContainers, List<Container> containers, List<Volume> volumes,
-                        Optional<String> zone, boolean apiAccess) {}
+                        Optional<String> zone, boolean runsToCompletion) {}
 
     public static PodTemplateSpec template(Props p) {
         Map<String, String> pods = Meta.selector(p.component().name());
@@ -43,13 +43,16 @@ public final class Pods {
         volumes.add(PodSecurity.scratch(PodSecurity.TMP));
         PodSpec.Builder spec = PodSpec.builder()
                 .serviceAccountName(p.serviceAccount())
-                .automountServiceAccountToken(p.apiAccess())
+                // No workload of the platform calls the Kubernetes API, so none gets a token.
+                .automountServiceAccountToken(false)
                 .securityContext(PodSecurity.pod(p.uid()))
                 .affinity(Placement.affinity(p.target(), p.component(), pods, p.zone()))
                 .tolerations(Placement.tolerations(p.target(), p.component()))
                 .containers(p.containers())
                 .volumes(volumes);
-        if (p.zone().isEmpty()) {
+        if (p.runsToCompletion()) {
+            spec.restartPolicy("OnFailure");
+        } else if (p.zone().isEmpty()) {
             spec.topologySpreadConstraints(Placement.spread(Meta.selector(p.component(), p.workload())));
         }
         if (!p.initContainers().isEmpty()) {

@@ -8,15 +8,8 @@ export PGDATA PGPASSWORD="$SUPERUSER_PASSWORD"
 member=${HOSTNAME%-0}
 slot=$(echo "$member" | tr '-' '_')
 
-current_primary() {
-  for host in {{member_hosts}}; do
-    case "$host" in "$member"-0.*) continue ;; esac
-    if [ "$(psql -h "$host" -U {{superuser}} -d postgres -tAc 'SELECT NOT pg_is_in_recovery()' 2>/dev/null)" = t ]; then
-      echo "$host"; return 0
-    fi
-  done
-  return 1
-}
+. /config/primary.sh
+me="$member-0.{{service_host}}"
 
 copy_from() {
   rm -rf "$PGDATA"
@@ -26,11 +19,11 @@ copy_from() {
 }
 
 if [ -s "$PGDATA/PG_VERSION" ]; then
-  if [ ! -f "$PGDATA/standby.signal" ] && primary=$(current_primary); then
+  if [ ! -f "$PGDATA/standby.signal" ] && primary=$(current_primary "$me"); then
     echo "another member ($primary) is primary: re-joining as its replica"
     copy_from "$primary"
   fi
-elif primary=$(current_primary); then
+elif primary=$(current_primary "$me"); then
   copy_from "$primary"
 elif [ "$member" = "{{primary_member}}" ]; then
   printf '%s' "$SUPERUSER_PASSWORD" > /tmp/pw

@@ -1,0 +1,31 @@
+package io.shopplatform.manifests.operations;
+
+import io.shopplatform.manifests.Delivery;
+import io.shopplatform.manifests.Meta;
+import io.shopplatform.manifests.Target;
+import io.shopplatform.manifests.crd.Application;
+import io.shopplatform.manifests.crd.CustomResource;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * The environment's Argo CD Application: it reads {@code <env>/} of the branch CI publishes {@code dist/} to.
+ * Development syncs itself (and prunes and heals drift); staging and production only report drift until someone
+ * promotes by syncing.
+ */
+public final class GitOps extends Construct {
+    public static final String ARGOCD_NAMESPACE = "argocd";
+
+    public GitOps(Construct scope, Target target) {
+        super(scope, "gitops");
+        Delivery delivery = Delivery.of(target.env());
+        String name = target.namespace();
+        CustomResource.create(this, "application", Application.TYPE,
+                Meta.meta(name, ARGOCD_NAMESPACE, Meta.platformLabels(name)),
+                new Application.Spec("default",
+                        new Application.Source(target.cluster().gitRepo(), target.cluster().gitRevision(), target.env().id()),
+                        new Application.Destination("https://kubernetes.default.svc", target.namespace()),
+                        new Application.SyncPolicy(delivery.autoSync() ? new Application.Automated(true, true) : null,
+                                List.of("ServerSideApply=true", "PruneLast=true"))));
+    }
+}
