@@ -7,6 +7,7 @@ import com.pulumi.Pulumi;
 import io.shopplatform.infra.cluster.Gke;
 import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.StackConfig;
+import io.shopplatform.infra.config.StackFile;
 import io.shopplatform.infra.deploy.Deployment;
 import io.shopplatform.infra.deploy.ManifestChart;
 import io.shopplatform.infra.identity.Identities;
@@ -30,7 +31,8 @@ public final class App {
     static void stack(Context ctx, ConfigSource source) {
         // Both fail before anything is declared: a half-declared stack would plan deletions.
         var config = StackConfig.read(Environment.of(ctx.stackName()), source);
-        var chart = ManifestChart.build(config);
+        // The chart's path is an input of the release, so it must not change from one run to the next.
+        var chart = ManifestChart.build(config, StackFile.repositoryRoot().resolve("infra/target/charts"));
 
         var vpc = Vpc.declare(config);
         var gke = Gke.declare(config, vpc, Identities.nodeAccount(config));

@@ -64,9 +64,9 @@ final class Stacks {
     /** The program's run on an environment's stack file, once per test JVM. */
     static Deployed deployed(Environment env) {
         return DEPLOYED.computeIfAbsent(env, e -> {
-            Deployed run = run(e, config -> {});
-            run.result().throwOnError();
-            return run;
+            Deployed deployed = run(e, config -> {});
+            deployed.run().result().throwOnError();
+            return deployed;
         });
     }
 
@@ -82,14 +82,29 @@ final class Stacks {
     static Deployed run(Environment env, Consumer<Map<String, String>> edit) {
         Map<String, String> raw = stackFile(env);
         edit.accept(raw);
+        return new Deployed(env, raw, run(env.id(), raw));
+    }
+
+    /** Runs the program as stack {@code stackName} with that configuration. */
+    static Run run(String stackName, Map<String, String> raw) {
         var mocks = new GcpMocks();
         try {
             TestResult result = PulumiTest.withMocks(mocks)
-                    .withOptions(TestOptions.builder().projectName(StackConfig.NAMESPACE).stackName(env.id()).build())
+                    .withOptions(TestOptions.builder().projectName(StackConfig.NAMESPACE).stackName(stackName).build())
                     .runTest(ctx -> App.stack(ctx, ConfigSource.of(raw)));
-            return new Deployed(env, raw, result, mocks);
+            return new Run(result, mocks);
         } finally {
             PulumiTest.cleanup();
+        }
+    }
+
+    /** A run's result and what it registered. */
+    record Run(TestResult result, GcpMocks mocks) {
+
+        /** The exception that stopped the program (the runner reports it wrapped and unwrapped). */
+        <E extends Exception> E failure(Class<E> type) {
+            return result.exceptions().stream().filter(type::isInstance).map(type::cast).findFirst()
+                    .orElseThrow(() -> new AssertionError("expected " + type.getSimpleName() + ", got " + result.exceptions()));
         }
     }
 
@@ -103,14 +118,22 @@ final class Stacks {
     }
 
     /** What one run declared. */
-    record Deployed(Environment env, Map<String, String> raw, TestResult result, GcpMocks mocks) {
+    record Deployed(Environment env, Map<String, String> raw, Run run) {
+
+        TestResult result() {
+            return run.result();
+        }
+
+        GcpMocks mocks() {
+            return run.mocks();
+        }
 
         StackConfig config() {
             return StackConfig.read(env, ConfigSource.of(raw));
         }
 
         <T extends Resource> List<T> all(Class<T> type) {
-            return result.resources().stream().filter(type::isInstance).map(type::cast).toList();
+            return result().resources().stream().filter(type::isInstance).map(type::cast).toList();
         }
 
         <T extends Resource> T one(Class<T> type) {
@@ -123,7 +146,7 @@ final class Stacks {
 
         /** The resource of that type whose logical name is {@code name}. */
         ResourceArgs registered(String type, String name) {
-            return mocks.registered(type).stream().filter(r -> r.name.equals(name)).findFirst()
+            return mocks().registered(type).stream().filter(r -> r.name.equals(name)).findFirst()
                     .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
         }
 

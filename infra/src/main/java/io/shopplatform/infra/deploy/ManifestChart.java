@@ -1,7 +1,6 @@
 package io.shopplatform.infra.deploy;
 
 import io.shopplatform.infra.config.StackConfig;
-import io.shopplatform.infra.config.StackFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,8 @@ public record ManifestChart(Path directory, List<KubeNamespace> namespaces, Stri
     /** A Namespace of the synthesized manifests. */
     public record KubeNamespace(String name, Map<String, String> labels, Map<String, String> annotations) {}
 
-    /** Packs {@code config.manifests()} into {@code infra/target/charts/<env>}; fails naming the folder if it is missing. */
-    public static ManifestChart build(StackConfig config) {
+    /** Packs {@code config.manifests()} into {@code <charts>/<env>}; fails naming the folder if it is missing. */
+    public static ManifestChart build(StackConfig config, Path charts) {
         Path source = config.manifests();
         List<Path> files = manifestFiles(source);
         if (files.isEmpty()) {
@@ -57,7 +56,7 @@ public record ManifestChart(Path directory, List<KubeNamespace> namespaces, Stri
                     + ". Synthesize them first from the repository root: " + SYNTH_COMMAND
                     + " (or point " + StackConfig.MANIFESTS_DIR + " at the folder that holds <env>/*" + SUFFIX + ")");
         }
-        Path chart = StackFile.repositoryRoot().resolve("infra/target/charts").resolve(config.environment().id());
+        Path chart = charts.resolve(config.environment().id());
         try {
             return write(chart, config, files);
         } catch (IOException e) {
