@@ -42,7 +42,7 @@ public final class NetworkChart extends Chart {
         new KubeNamespace(this, "namespace", KubeNamespaceProps.builder()
                 .metadata(ObjectMeta.builder().name(ns).labels(namespaceLabels(ns)).build()).build());
         policy(ns, DEFAULT_DENY, Map.of(), List.of(), List.of());
-        policy(ns, DNS, Map.of(), List.of(), List.of(NetworkPolicyEgressRule.builder()
+        policy(ns, DNS, Map.of(), null, List.of(NetworkPolicyEgressRule.builder()
                 .to(List.of(
                         NetworkPolicyPeer.builder()
                                 .namespaceSelector(LabelSelector.builder().matchLabels(Map.of(Peers.NAMESPACE_LABEL, "kube-system")).build())
@@ -77,8 +77,9 @@ public final class NetworkChart extends Chart {
     /** A null rule list leaves that direction to other policies; an empty one denies it. */
     private void policy(String ns, String name, Map<String, String> pods, List<NetworkPolicyIngressRule> ingress,
                         List<NetworkPolicyEgressRule> egress) {
-        NetworkPolicySpec.Builder spec = NetworkPolicySpec.builder()
-                .podSelector(LabelSelector.builder().matchLabels(pods).build());
+        LabelSelector selector = pods.isEmpty() ? LabelSelector.builder().build() // every pod of the namespace
+                : LabelSelector.builder().matchLabels(pods).build();
+        NetworkPolicySpec.Builder spec = NetworkPolicySpec.builder().podSelector(selector);
         List<String> types = new java.util.ArrayList<>();
         if (ingress != null) {
             types.add("Ingress");

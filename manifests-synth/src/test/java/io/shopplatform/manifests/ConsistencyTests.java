@@ -1,0 +1,122 @@
+package io.shopplatform.manifests;
+
+import static io.shopplatform.manifests.PerEnvironment.each;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.shopplatform.manifests.network.FrontDoor;
+import io.shopplatform.manifests.workloads.ServiceWorkload;
+import io.shopplatform.model.Component;
+import io.shopplatform.model.Kind;
+import io.shopplatform.model.Port;
+import io.shopplatform.model.Shop;
+import io.shopplatform.model.Wiring;
+import io.shopplatform.model.Wiring.Variable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/** Names, ports and configuration in the manifests are the model's. */
+class ConsistencyTests {
+    private static final Pattern SHOP_VARIABLE = Pattern.compile("\\$\\{(SHOP_[A-Z0-9_]+)");
+
+    @TestFactory
+    Stream<DynamicNode> servicesCarryTheModelsNamesAndPorts() {
+        return each("each deployed component's Service has the model's name and ports", m -> deployed(m), (m, c) -> {
+            Doc service = m.get("Service", c.name());
+            List<Map<String, Object>> ports = service.list("spec", "ports");
+            assertThat(ports).extracting(p -> p.get("name")).containsExactlyElementsOf(c.ports().stream().map(Port::name).toList());
+            for (Port p : c.ports()) {
+                Map<String, Object> sp = ports.stream().filter(x -> p.name().equals(x.get("name"))).findFirst().orElseThrow();
+                boolean front = p.equals(c.mainPort()) && FrontDoor.isPublic(m.target().platform(), c.name());
+                assertThat(sp.get("port")).as(c.name() + ":" + p.name()).isEqualTo(front ? FrontDoor.HTTP : p.number());
+                assertThat(sp.get("targetPort")).isEqualTo(p.name());
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> containersListenOnTheModelsPorts() {
+        return each("each component's pods declare the model's ports", m -> deployed(m), (m, c) -> {
+            Set<Map<String, Object>> declared = m.workloads().stream()
+                    .filter(w -> c.name().equals(w.labels().get(Meta.NAME)))
+                    .flatMap(w -> Doc.list(w.podSpec(), "containers").stream())
+                    .flatMap(container -> Doc.list(container, "ports").stream())
+                    .map(p -> Map.of("name", p.get("name"), "containerPort", p.get("containerPort")))
+                    .collect(Collectors.toSet());
+            assertThat(declared).containsExactlyInAnyOrderElementsOf(c.ports().stream()
+                    .map(p -> Map.<String, Object>of("name", p.name(), "containerPort", p.number())).toList());
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> servicesAreConfiguredWithExactlyTheirWiring() {
+        return each("each service's ConfigMap and Secret references carry exactly its Wiring variables",
+                m -> m.target().platform().services().stream(), (m, s) -> {
+                    List<Variable> wiring = Wiring.variablesOf(m.target().platform(), s.name());
+                    Doc config = m.get("ConfigMap", ServiceWorkload.configMap(s.name()));
+                    assertThat(config.map("data").keySet()).containsExactlyInAnyOrderElementsOf(
+                            wiring.stream().filter(v -> !v.secret()).map(Variable::name).toList());
+                    Map<String, Object> container = Doc.list(m.get("Deployment", s.name()).podSpec(), "containers").get(0);
+                    assertThat(Doc.list(container, "envFrom")).extracting(e -> Doc.at(e, "configMapRef", "name"))
+                            .containsExactly(ServiceWorkload.configMap(s.name()));
+                    List<Map<String, Object>> env = Doc.list(container, "env");
+                    assertThat(env).extracting(e -> e.get("name")).containsExactlyInAnyOrderElementsOf(
+                            wiring.stream().filter(Variable::secret).map(Variable::name).toList());
+                    assertThat(env).allSatisfy(e -> assertThat(Doc.at(e, "valueFrom", "secretKeyRef", "name"))
+                            .isEqualTo(ServiceWorkload.secret(s.name())));
+                });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> endpointsPointAtTheModelsComponents() {
+        return each("each endpoint a service is given names a component it may reach, on the edge's port",
+                m -> m.target().platform().services().stream(), (m, s) -> {
+                    Map<String, Object> data = m.get("ConfigMap", ServiceWorkload.configMap(s.name())).map("data");
+                    for (var edge : m.target().platform().edgesFrom(s.name())) {
+                        Component to = m.target().platform().component(edge.to());
+                        String port = ":" + to.port(edge.port()).number();
+                        assertThat(data.values()).as(edge.toString())
+                                .anyMatch(v -> v.toString().contains(to.name() + "." + m.env().namespace()) && v.toString().contains(port));
+                    }
+                });
+    }
+
+    /** Services' own configuration may only read the variables the model wires to them. */
+    @TestFactory
+    Stream<DynamicNode> servicesReadOnlyTheirWiredVariables() throws IOException {
+        Path services = Path.of("..", "services");
+        if (!Files.isDirectory(services)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.walk(services)) {
+            return files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml"))
+                    .filter(f -> f.toString().contains("src" + java.io.File.separator + "main"))
+                    .sorted()
+                    .map(f -> dynamicTest(f.toString(), () -> {
+                        String service = services.relativize(f).getName(0).toString();
+                        Set<String> wired = Wiring.variablesOf(Shop.PLATFORM, service).stream()
+                                .map(Variable::name).collect(Collectors.toSet());
+                        Matcher used = SHOP_VARIABLE.matcher(Files.readString(f));
+                        while (used.find()) {
+                            assertThat(wired).as(service + " reads " + used.group(1)).contains(used.group(1));
+                        }
+                    }))
+                    .toList().stream().map(DynamicNode.class::cast);
+        }
+    }
+
+    private static Stream<Component> deployed(Manifests m) {
+        return m.target().platform().components().stream()
+                .filter(c -> c.kind() != Kind.EXTERNAL && c.kind() != Kind.JOB);
+    }
+}

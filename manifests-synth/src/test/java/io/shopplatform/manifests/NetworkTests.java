@@ -1,0 +1,149 @@
+package io.shopplatform.manifests;
+
+import static io.shopplatform.manifests.PerEnvironment.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shopplatform.manifests.network.FrontDoor;
+import io.shopplatform.manifests.network.NetworkChart;
+import io.shopplatform.manifests.network.Peers;
+import io.shopplatform.manifests.operations.GitOps;
+import io.shopplatform.model.Component;
+import io.shopplatform.model.Edge;
+import io.shopplatform.model.Kind;
+import io.shopplatform.model.Platform;
+import io.shopplatform.model.Shop;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Zero trust, read back from the policies themselves: which pods each policy opens, from whom, on which port,
+ * mapped back to components of the model. The result must be the model's edges, no more and no less.
+ */
+class NetworkTests {
+
+    @TestFactory
+    Stream<DynamicNode> everyNamespaceDeniesByDefault() {
+        return rule("every namespace denies all traffic by default", m -> {
+            List<Doc> namespaces = m.ofKind("Namespace");
+            assertThat(namespaces).extracting(Doc::name).containsExactly(m.env().namespace());
+            for (Doc ns : namespaces) {
+                Doc deny = m.get("NetworkPolicy", NetworkChart.DEFAULT_DENY);
+                assertThat(deny.namespace()).isEqualTo(ns.name());
+                assertThat(deny.map("spec", "podSelector")).isEmpty();
+                assertThat(deny.at("spec", "policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+                assertThat(deny.map("spec")).doesNotContainKeys("ingress", "egress");
+            }
+            // Everything else lives in that namespace, or in the add-on namespaces infra/ installs.
+            assertThat(m.documents()).extracting(Doc::namespace).filteredOn(n -> n != null)
+                    .containsOnly(m.env().namespace(), Peers.MONITORING_NAMESPACE, GitOps.ARGOCD_NAMESPACE);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> allowedEdgesAreExactlyTheModels() {
+        return rule("the allowed network edges are exactly the model's", m -> {
+            Platform platform = m.target().platform();
+            Set<Edge> ingress = new HashSet<>();
+            Set<Edge> egress = new HashSet<>();
+            for (Doc p : edgePolicies(m)) {
+                String selected = selected(p);
+                for (Map<String, Object> rule : p.list("spec", "ingress")) {
+                    for (String from : peers(Doc.list(rule, "from"))) {
+                        ports(rule).forEach(port -> ingress.add(edge(platform, from, selected, port)));
+                    }
+                }
+                for (Map<String, Object> rule : p.list("spec", "egress")) {
+                    for (String to : peers(Doc.list(rule, "to"))) {
+                        ports(rule).forEach(port -> egress.add(edge(platform, selected, to, port)));
+                    }
+                }
+            }
+            Set<Edge> allowed = new HashSet<>(ingress);
+            allowed.addAll(egress);
+            assertThat(allowed).containsExactlyInAnyOrderElementsOf(platform.edges());
+            // Both ends of an edge between our own pods must open it, or the connection is dropped.
+            for (Edge e : platform.edges()) {
+                if (platform.component(e.to()).kind() != Kind.EXTERNAL) {
+                    assertThat(ingress).as("ingress for " + e).contains(e);
+                }
+                if (platform.component(e.from()).kind() != Kind.EXTERNAL) {
+                    assertThat(egress).as("egress for " + e).contains(e);
+                }
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> nameResolutionIsTheOnlyOtherTraffic() {
+        return rule("besides the edges, pods may only resolve names", m -> {
+            Doc dns = m.get("NetworkPolicy", NetworkChart.DNS);
+            assertThat(dns.at("spec", "policyTypes")).isEqualTo(List.of("Egress"));
+            assertThat(dns.list("spec", "egress")).flatExtracting(r -> Doc.list(r, "ports"))
+                    .extracting(p -> p.get("port")).containsOnly(53);
+            assertThat(m.ofKind("NetworkPolicy")).extracting(Doc::name)
+                    .allMatch(n -> n.equals(NetworkChart.DEFAULT_DENY) || n.equals(NetworkChart.DNS) || n.startsWith("allow-"));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> theFrontDoorIsTheGatewayOnly() {
+        return rule("only the gateway is reachable from the load balancer, on 80 through its Service", m -> {
+            assertThat(m.target().platform().edgesFrom(Shop.INGRESS)).extracting(Edge::to).containsExactly(Shop.GATEWAY);
+            Doc service = m.get("Service", Shop.GATEWAY);
+            assertThat(service.list("spec", "ports")).filteredOn(p -> "http".equals(p.get("name")))
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.get("port")).isEqualTo(FrontDoor.HTTP);
+                        assertThat(p.get("targetPort")).isEqualTo("http");
+                    });
+        });
+    }
+
+    private static List<Doc> edgePolicies(Manifests m) {
+        return m.ofKind("NetworkPolicy").stream()
+                .filter(p -> !p.name().equals(NetworkChart.DEFAULT_DENY) && !p.name().equals(NetworkChart.DNS)).toList();
+    }
+
+    private static String selected(Doc policy) {
+        Map<String, Object> labels = policy.map("spec", "podSelector", "matchLabels");
+        assertThat(labels).as(policy.name() + " selects one component's pods").containsKey(Meta.NAME);
+        return (String) labels.get(Meta.NAME);
+    }
+
+    /** The model component each peer stands for. */
+    private static List<String> peers(List<Map<String, Object>> peers) {
+        Set<String> components = new java.util.LinkedHashSet<>();
+        for (Map<String, Object> peer : peers) {
+            if (peer.containsKey("podSelector")) {
+                assertThat(peer).as("pods of our own namespace only").doesNotContainKey("namespaceSelector");
+                components.add((String) Doc.at(peer, "podSelector", "matchLabels", Meta.NAME));
+            } else if (peer.containsKey("namespaceSelector")) {
+                assertThat(Doc.at(peer, "namespaceSelector", "matchLabels", Peers.NAMESPACE_LABEL))
+                        .isEqualTo(Peers.MONITORING_NAMESPACE);
+                components.add(Shop.MONITORING);
+            } else {
+                String cidr = (String) Doc.at(peer, "ipBlock", "cidr");
+                assertThat(FrontDoor.GOOGLE_LOAD_BALANCERS).as("only the load balancers come from outside").contains(cidr);
+                components.add(Shop.INGRESS);
+            }
+        }
+        return List.copyOf(components);
+    }
+
+    private static List<Integer> ports(Map<String, Object> rule) {
+        List<Map<String, Object>> ports = Doc.list(rule, "ports");
+        assertThat(ports).as("every rule names its ports").isNotEmpty();
+        return ports.stream().map(p -> (Integer) p.get("port")).toList();
+    }
+
+    private static Edge edge(Platform platform, String from, String to, int port) {
+        Component callee = platform.component(to);
+        String name = callee.ports().stream().filter(p -> p.number() == port).findFirst()
+                .orElseThrow(() -> new AssertionError(to + " does not listen on " + port)).name();
+        return new Edge(from, to, name);
+    }
+}

@@ -1,0 +1,33 @@
+package io.shopplatform.manifests;
+
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.shopplatform.model.Environment;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+
+/** Runs a rule against every environment's manifests, one dynamic test per environment (and per item, if asked). */
+final class PerEnvironment {
+    private PerEnvironment() {}
+
+    static Stream<DynamicNode> rule(String name, Consumer<Manifests> check) {
+        return Arrays.stream(Environment.values())
+                .map(env -> dynamicTest(name + " [" + env.id() + "]", () -> check.accept(Manifests.of(env))));
+    }
+
+    static <T> Stream<DynamicNode> each(String name, Function<Manifests, Stream<T>> items, Checker<T> check) {
+        return Arrays.stream(Environment.values()).map(env -> {
+            Manifests m = Manifests.of(env);
+            return dynamicContainer(name + " [" + env.id() + "]",
+                    items.apply(m).map(item -> dynamicTest(item.toString(), () -> check.accept(m, item))));
+        });
+    }
+
+    interface Checker<T> {
+        void accept(Manifests m, T item) throws Exception;
+    }
+}
