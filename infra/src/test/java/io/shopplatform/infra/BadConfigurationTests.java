@@ -94,6 +94,15 @@ class BadConfigurationTests {
     }
 
     @Test
+    void theProgramReadsPulumisConfiguration() {
+        // Pulumi's test runner passes no configuration, so `pulumi up` with an empty stack file looks like this.
+        Run run = Stacks.run("dev", App::stack);
+        assertThat(run.failure(InvalidConfigException.class).keys())
+                .containsExactly(PROJECT, REGION, ZONES, BACKUP_COPY_REGION, AUTHORIZED_NETWORKS);
+        assertThat(run.mocks().registered).isEmpty();
+    }
+
+    @Test
     void anUnknownStackNameIsRefused() {
         Run run = Stacks.run("qa", Stacks.stackFile(Environment.PROD));
         assertThat(run.failure(IllegalArgumentException.class)).hasMessageContaining("unknown environment 'qa'");

@@ -2,12 +2,14 @@ package io.shopplatform.infra;
 
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks.ResourceArgs;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.StackConfig;
 import io.shopplatform.infra.config.StackFile;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.ThrowingConsumer;
@@ -52,6 +55,15 @@ final class Stacks {
             """;
 
     private static final Map<Environment, Deployed> DEPLOYED = new ConcurrentHashMap<>();
+    /**
+     * The test runner logs every program failure at SEVERE, and the bad-configuration tests fail the program on
+     * purpose; failures reach the tests through {@link TestResult#exceptions()} anyway. Held so it is not collected.
+     */
+    private static final Logger RUNNER_LOG = Logger.getLogger(PulumiTestInternal.class.getName());
+
+    static {
+        RUNNER_LOG.setUseParentHandlers(false);
+    }
 
     private Stacks() {}
 
@@ -87,11 +99,16 @@ final class Stacks {
 
     /** Runs the program as stack {@code stackName} with that configuration. */
     static Run run(String stackName, Map<String, String> raw) {
+        return run(stackName, ctx -> App.stack(ctx, ConfigSource.of(raw)));
+    }
+
+    /** Runs {@code program} as stack {@code stackName}. */
+    static Run run(String stackName, Consumer<Context> program) {
         var mocks = new GcpMocks();
         try {
             TestResult result = PulumiTest.withMocks(mocks)
                     .withOptions(TestOptions.builder().projectName(StackConfig.NAMESPACE).stackName(stackName).build())
-                    .runTest(ctx -> App.stack(ctx, ConfigSource.of(raw)));
+                    .runTest(program);
             return new Run(result, mocks);
         } finally {
             PulumiTest.cleanup();
