@@ -25,11 +25,14 @@ public final class Shop {
     public static final String POSTGRES = "postgres", PGPOOL = "pgpool", REDIS = "redis", MEMCACHED = "memcached",
             KAFKA = "kafka", SEARCH = "search";
     public static final String INGRESS = "ingress", MONITORING = "monitoring",
+            PAYMENT_PROVIDERS = "payment-providers", CLOUD_STORAGE = "cloud-storage",
             PARTITION_MAINTENANCE = "partition-maintenance", DB_BACKUP = "db-backup";
     /** Node pools. */
     public static final String APP_POOL = "app", PAYMENT_POOL = "payment", DB_POOL = "db", CACHE_POOL = "cache";
     /** Every service of ours listens for API traffic on one port and for probes and scrapes on another. */
     public static final Port HTTP = new Port("http", 8080), MANAGEMENT = new Port("management", 8081);
+    /** How the platform reaches services outside the cluster. */
+    public static final Port HTTPS = new Port("https", 443);
 
     private static final String SERVICE_IMAGE_TAG = "0.1.0";
     private static final Resources SERVICE_SIZE = new Resources(250, 1024, 2000, 1024);
@@ -47,6 +50,8 @@ public final class Shop {
             List.of(
                     external(INGRESS, "the load balancer in front of the gateway"),
                     external(MONITORING, "Prometheus, scraping every component's metrics"),
+                    external(PAYMENT_PROVIDERS, "Stripe and PayPal, on the internet", HTTPS),
+                    external(CLOUD_STORAGE, "the backup bucket (Google Cloud Storage)", HTTPS),
                     service(GATEWAY, "routes /api/v1 to the services, validates JWTs, rate limits", APP_POOL,
                             auto(3, 20, 70, null, of(100, 15), of(10, 300), CustomMetric.above("requests_per_second", 1000))),
                     service(USER, "authentication (JWT), profiles, sessions in Redis", APP_POOL,
@@ -124,6 +129,8 @@ public final class Shop {
         e.add(new Edge(SEARCH, SEARCH, "transport"));
         e.add(new Edge(PARTITION_MAINTENANCE, PGPOOL, "postgres"));
         e.add(new Edge(DB_BACKUP, POSTGRES, "postgres"));
+        e.add(new Edge(PAYMENT, PAYMENT_PROVIDERS, "https"));    // authorize, capture, refund
+        e.add(new Edge(DB_BACKUP, CLOUD_STORAGE, "https"));      // upload base backups and WAL
         services.forEach(s -> e.add(new Edge(MONITORING, s, "management")));
         List.of(POSTGRES, PGPOOL, REDIS, MEMCACHED).forEach(s -> e.add(new Edge(MONITORING, s, "metrics")));
         return e;
@@ -147,8 +154,9 @@ public final class Shop {
                 Optional.of(pool), false, Optional.empty());
     }
 
-    private static Component external(String name, String purpose) {
-        return new Component(name, Kind.EXTERNAL, purpose, Optional.empty(), List.of(), 0, Resources.NOT_DEPLOYED,
+    /** @param ports where it listens, for parties the platform calls; none for parties that only call in */
+    private static Component external(String name, String purpose, Port... ports) {
+        return new Component(name, Kind.EXTERNAL, purpose, Optional.empty(), List.of(ports), 0, Resources.NOT_DEPLOYED,
                 Optional.empty(), Optional.empty(), false, Optional.empty());
     }
 

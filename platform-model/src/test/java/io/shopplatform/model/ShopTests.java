@@ -61,7 +61,15 @@ class ShopTests {
     @Test
     void paymentTalksToNoCache() {
         assertThat(PLATFORM.edgesFrom(Shop.PAYMENT)).extracting(Edge::to)
-                .containsExactlyInAnyOrder(Shop.PGPOOL, Shop.KAFKA);
+                .containsExactlyInAnyOrder(Shop.PGPOOL, Shop.KAFKA, Shop.PAYMENT_PROVIDERS);
+    }
+
+    @Test
+    void onlyPaymentAndBackupsLeaveTheCluster() {
+        assertThat(PLATFORM.edgesTo(Shop.PAYMENT_PROVIDERS)).extracting(Edge::from).containsExactly(Shop.PAYMENT);
+        assertThat(PLATFORM.edgesTo(Shop.CLOUD_STORAGE)).extracting(Edge::from).containsExactly(Shop.DB_BACKUP);
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.DB_BACKUP)).extracting(Wiring.Variable::name)
+                .doesNotContain("SHOP_CLOUD_STORAGE_URL");
     }
 
     @Test
