@@ -17,7 +17,7 @@ import org.cdk8s.App;
 import org.cdk8s.AppProps;
 import org.cdk8s.YamlOutputType;
 
-/** Writes every environment's manifests to {@code <out>/<env>/}, one file per chart. */
+/** Writes every environment's manifests to {@code <out>/<env>/<chart>.k8s.yaml} (infra/ releases that folder). */
 public final class Synth {
 
     private Synth() {}
@@ -34,7 +34,6 @@ public final class Synth {
         delete(outdir);
         App app = new App(AppProps.builder()
                 .outdir(outdir.toString())
-                .outputFileExtension(".yaml")
                 .yamlOutputType(YamlOutputType.FILE_PER_CHART)
                 .build());
         Target target = Target.of(platform, env);

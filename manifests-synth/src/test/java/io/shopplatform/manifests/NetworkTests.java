@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * mapped back to components of the model. The result must be the model's edges, no more and no less.
  */
 class NetworkTests {
+    private static final String INTERNET = "(internet)";
 
     @TestFactory
     Stream<DynamicNode> everyNamespaceDeniesByDefault() {
@@ -59,7 +60,8 @@ class NetworkTests {
                 }
                 for (Map<String, Object> rule : p.list("spec", "egress")) {
                     for (String to : peers(Doc.list(rule, "to"))) {
-                        ports(rule).forEach(port -> egress.add(edge(platform, selected, to, port)));
+                        ports(rule).forEach(port -> egress.add(to.equals(INTERNET)
+                                ? internetEdge(platform, selected, port) : edge(platform, selected, to, port)));
                     }
                 }
             }
@@ -79,14 +81,18 @@ class NetworkTests {
     }
 
     @TestFactory
-    Stream<DynamicNode> nameResolutionIsTheOnlyOtherTraffic() {
-        return rule("besides the edges, pods may only resolve names", m -> {
+    Stream<DynamicNode> nameResolutionAndCredentialsAreTheOnlyOtherTraffic() {
+        return rule("besides the edges, pods may only resolve names, and callers of Google APIs fetch credentials", m -> {
             Doc dns = m.get("NetworkPolicy", NetworkChart.DNS);
             assertThat(dns.at("spec", "policyTypes")).isEqualTo(List.of("Egress"));
             assertThat(dns.list("spec", "egress")).flatExtracting(r -> Doc.list(r, "ports"))
                     .extracting(p -> p.get("port")).containsOnly(53);
-            assertThat(m.ofKind("NetworkPolicy")).extracting(Doc::name)
-                    .allMatch(n -> n.equals(NetworkChart.DEFAULT_DENY) || n.equals(NetworkChart.DNS) || n.startsWith("allow-"));
+            List<Doc> metadata = m.ofKind("NetworkPolicy").stream()
+                    .filter(p -> p.name().startsWith(NetworkChart.METADATA)).toList();
+            assertThat(metadata).extracting(NetworkTests::selected).containsExactlyInAnyOrderElementsOf(
+                    m.target().platform().edgesTo(Shop.CLOUD_STORAGE).stream().map(Edge::from).toList());
+            assertThat(metadata).flatExtracting(p -> p.list("spec", "egress")).flatExtracting(r -> Doc.list(r, "to"))
+                    .extracting(peer -> (String) Doc.at(peer, "ipBlock", "cidr")).allMatch(c -> c.startsWith("169.254."));
         });
     }
 
@@ -105,7 +111,8 @@ class NetworkTests {
 
     private static List<Doc> edgePolicies(Manifests m) {
         return m.ofKind("NetworkPolicy").stream()
-                .filter(p -> !p.name().equals(NetworkChart.DEFAULT_DENY) && !p.name().equals(NetworkChart.DNS)).toList();
+                .filter(p -> !p.name().equals(NetworkChart.DEFAULT_DENY) && !p.name().equals(NetworkChart.DNS)
+                        && !p.name().startsWith(NetworkChart.METADATA)).toList();
     }
 
     private static String selected(Doc policy) {
@@ -115,6 +122,7 @@ class NetworkTests {
     }
 
     /** The model component each peer stands for. */
+    @SuppressWarnings("unchecked")
     private static List<String> peers(List<Map<String, Object>> peers) {
         Set<String> components = new java.util.LinkedHashSet<>();
         for (Map<String, Object> peer : peers) {
@@ -125,10 +133,13 @@ class NetworkTests {
                 assertThat(Doc.at(peer, "namespaceSelector", "matchLabels", Peers.NAMESPACE_LABEL))
                         .isEqualTo(Peers.MONITORING_NAMESPACE);
                 components.add(Shop.MONITORING);
-            } else {
-                String cidr = (String) Doc.at(peer, "ipBlock", "cidr");
-                assertThat(FrontDoor.GOOGLE_LOAD_BALANCERS).as("only the load balancers come from outside").contains(cidr);
+            } else if (FrontDoor.GOOGLE_LOAD_BALANCERS.contains((String) Doc.at(peer, "ipBlock", "cidr"))) {
                 components.add(Shop.INGRESS);
+            } else {
+                assertThat(Doc.at(peer, "ipBlock", "cidr")).isEqualTo("0.0.0.0/0");
+                assertThat((List<Object>) Doc.at(peer, "ipBlock", "except")).as("the internet, not the VPC")
+                        .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+                components.add(INTERNET);
             }
         }
         return List.copyOf(components);
@@ -138,6 +149,18 @@ class NetworkTests {
         List<Map<String, Object>> ports = Doc.list(rule, "ports");
         assertThat(ports).as("every rule names its ports").isNotEmpty();
         return ports.stream().map(p -> (Integer) p.get("port")).toList();
+    }
+
+    /**
+     * Internet destinations are not told apart by address: the edge is to whichever external party of the model
+     * listens on that port and is called by {@code from}; with none, to the first such party, which the model lacks.
+     */
+    private static Edge internetEdge(Platform platform, String from, int port) {
+        List<Edge> candidates = platform.components().stream()
+                .filter(c -> c.kind() == Kind.EXTERNAL && c.ports().stream().anyMatch(p -> p.number() == port))
+                .map(c -> edge(platform, from, c.name(), port)).toList();
+        assertThat(candidates).as("an external party listens on " + port).isNotEmpty();
+        return candidates.stream().filter(platform.edges()::contains).findFirst().orElse(candidates.get(0));
     }
 
     private static Edge edge(Platform platform, String from, String to, int port) {

@@ -5,6 +5,7 @@ import io.shopplatform.manifests.Target;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Edge;
 import io.shopplatform.model.Kind;
+import io.shopplatform.model.Shop;
 import java.util.List;
 import java.util.Map;
 import org.cdk8s.Chart;
@@ -27,14 +28,18 @@ import software.constructs.Construct;
 /**
  * Zero trust: the namespace denies all traffic in and out, then each edge of the model opens exactly one port
  * from one component to another: an ingress rule on the callee and, where the caller is ours, an egress rule on
- * the caller. Name resolution is the only other thing allowed.
+ * the caller. Name resolution, and workload-identity credentials for the pods that call Google APIs, are the only
+ * other things allowed.
  */
 public final class NetworkChart extends Chart {
     public static final String DEFAULT_DENY = "default-deny";
     public static final String DNS = "allow-dns";
+    public static final String METADATA = "allow-metadata-server";
     /** kube-dns, and GKE's node-local DNS cache that answers on a link-local address. */
     private static final String NODE_LOCAL_DNS = "169.254.20.10/32";
     private static final int DNS_PORT = 53;
+    /** GKE's metadata server, which hands out workload-identity credentials (port 988 under Dataplane V2). */
+    private static final Map<String, Integer> METADATA_SERVER = Map.of("169.254.169.254/32", 80, "169.254.169.252/32", 988);
 
     public NetworkChart(Construct scope, Target target) {
         super(scope, "network", ChartProps.builder().disableResourceNameHashes(true).build());
@@ -51,6 +56,14 @@ public final class NetworkChart extends Chart {
                         NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(NODE_LOCAL_DNS).build()).build()))
                 .ports(List.of(port("UDP", DNS_PORT), port("TCP", DNS_PORT)))
                 .build()));
+        // Whoever calls Google APIs needs credentials from the metadata server first.
+        for (Edge edge : target.platform().edgesTo(Shop.CLOUD_STORAGE)) {
+            policy(ns, METADATA + "-" + edge.from(), Meta.selector(edge.from()), null, new java.util.TreeMap<>(METADATA_SERVER)
+                    .entrySet().stream().map(e -> NetworkPolicyEgressRule.builder()
+                            .to(List.of(NetworkPolicyPeer.builder().ipBlock(IpBlock.builder().cidr(e.getKey()).build()).build()))
+                            .ports(List.of(port("TCP", e.getValue()))).build())
+                    .toList());
+        }
         for (Edge edge : target.platform().edges()) {
             allow(target, edge);
         }

@@ -52,6 +52,7 @@ public final class DatabaseJobs extends Construct {
     static final int MONTHS_AHEAD = 3;
     static final Image UPLOADER = new Image("gcr.io/google.com/cloudsdktool/google-cloud-cli", "499.0.0-slim");
     static final String WAL_SLOT = "wal_archive";
+    static final String BACKUPS_PREFIX = "backups/", LOGS_PREFIX = "logs/";
     private static final int UID = 999;
     private static final String SCRATCH = "backup", SCRATCH_SIZE = "200Gi";
 
@@ -85,14 +86,14 @@ public final class DatabaseJobs extends Construct {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("superuser", Postgres.SUPERUSER);
         v.put("slot", WAL_SLOT);
-        v.put("namespace", target.namespace());
         Map<String, String> files = new LinkedHashMap<>();
         files.put(Postgres.PRIMARY_LOOKUP, Postgres.primaryLookup(target));
         files.put("base-backup.sh", Template.render(DatabaseJobs.class, "base-backup.sh", v));
         files.put("wal-archive.sh", Template.render(DatabaseJobs.class, "wal-archive.sh", v));
-        v.put("kind", "base");
+        // The bucket's lifecycle (infra/) keys on these prefixes: base backups under backups/, WAL under logs/.
+        v.put("prefix", BACKUPS_PREFIX + target.namespace() + "/base");
         files.put("upload-base.sh", Template.render(DatabaseJobs.class, "upload.sh", v));
-        v.put("kind", "wal");
+        v.put("prefix", LOGS_PREFIX + target.namespace() + "/wal");
         files.put("upload-wal.sh", Template.render(DatabaseJobs.class, "upload.sh", v));
         String config = job.name() + "-config";
         new KubeConfigMap(scope, "config", KubeConfigMapProps.builder()
