@@ -3,12 +3,14 @@ package io.shopplatform.manifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.manifests.crd.AnalysisTemplate;
+import io.shopplatform.manifests.crd.BackendConfig;
 import io.shopplatform.manifests.crd.Application;
 import io.shopplatform.manifests.crd.CustomResource;
 import io.shopplatform.manifests.crd.PrometheusRule;
 import io.shopplatform.manifests.crd.Rollout;
 import io.shopplatform.manifests.crd.ServiceMonitor;
 import io.shopplatform.manifests.crd.VerticalPodAutoscaler;
+import io.shopplatform.manifests.network.FrontDoor;
 import io.shopplatform.manifests.operations.Alerts;
 import io.shopplatform.manifests.operations.CanaryAnalysis;
 import io.shopplatform.manifests.operations.CanaryRollout;
@@ -62,6 +64,11 @@ class CustomResourceSynthTests {
     @Test
     void verticalPodAutoscalerSynthesizes() {
         synthesizes(VerticalPodAutoscaler.TYPE, RightSizing::new);
+    }
+
+    @Test
+    void backendConfigSynthesizes() {
+        synthesizes(BackendConfig.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.GATEWAY)));
     }
 
     @Test

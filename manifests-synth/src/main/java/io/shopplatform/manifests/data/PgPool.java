@@ -68,7 +68,7 @@ public final class PgPool extends Construct {
                 secretEnv("POSTGRES_PASSWORD", Postgres.CREDENTIALS, Postgres.SUPERUSER_PASSWORD)));
         Workloads.deployment(this, target, c, target.instances(c), Pods.template(new Pods.Props(target, c, c.name(),
                 account, UID, List.of(), List.of(pgpool, exporter), volumes, Optional.empty(), false)));
-        Workloads.service(this, target, c, p -> p.number());
+        Workloads.service(this, target, c, p -> p.number(), Map.of());
         Workloads.disruptionBudget(this, target, c);
     }
 

@@ -14,6 +14,7 @@ import io.shopplatform.model.ScalingStep;
 import io.shopplatform.model.Shop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cdk8s.plus25.k8s.ConfigMapEnvSource;
 import org.cdk8s.plus25.k8s.Container;
@@ -68,7 +69,12 @@ public final class ServiceWorkload extends Construct {
 
         Workloads.deployment(this, target, service, null, Pods.template(new Pods.Props(target, service, name, account,
                 UID, List.of(), List.of(container(target, service)), List.of(), Optional.empty(), false)));
-        Workloads.service(this, target, service, p -> servicePort(target, service, p));
+        boolean front = FrontDoor.isPublic(target.platform(), name);
+        Workloads.service(this, target, service, p -> servicePort(target, service, p),
+                front ? FrontDoor.serviceAnnotations(service) : Map.of());
+        if (front) {
+            new FrontDoor(this, target, service);
+        }
         autoscaler(target, service, props.scaleTarget());
         Workloads.disruptionBudget(this, target, service);
     }

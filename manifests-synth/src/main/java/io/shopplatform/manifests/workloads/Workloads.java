@@ -7,6 +7,7 @@ import io.shopplatform.manifests.Target;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Port;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.cdk8s.plus25.k8s.DeploymentSpec;
 import org.cdk8s.plus25.k8s.DeploymentStrategy;
@@ -18,6 +19,7 @@ import org.cdk8s.plus25.k8s.KubePodDisruptionBudgetProps;
 import org.cdk8s.plus25.k8s.KubeService;
 import org.cdk8s.plus25.k8s.KubeServiceProps;
 import org.cdk8s.plus25.k8s.LabelSelector;
+import org.cdk8s.plus25.k8s.ObjectMeta;
 import org.cdk8s.plus25.k8s.PodDisruptionBudgetSpec;
 import org.cdk8s.plus25.k8s.PodTemplateSpec;
 import org.cdk8s.plus25.k8s.RollingUpdateDeployment;
@@ -50,9 +52,11 @@ public final class Workloads {
     }
 
     /** @param number the Service's port for each of the component's ports */
-    public static void service(Construct scope, Target target, Component c, Function<Port, Integer> number) {
+    public static void service(Construct scope, Target target, Component c, Function<Port, Integer> number,
+                               Map<String, String> annotations) {
         new KubeService(scope, "service", KubeServiceProps.builder()
-                .metadata(meta(target, c, c.name()))
+                .metadata(ObjectMeta.builder().name(c.name()).namespace(target.namespace())
+                        .labels(Meta.labels(c, c.name())).annotations(annotations).build())
                 .spec(ServiceSpec.builder().type("ClusterIP").selector(Meta.selector(c.name()))
                         .ports(c.ports().stream().map(p -> ServicePort.builder().name(p.name()).port(number.apply(p))
                                 .targetPort(IntOrString.fromString(p.name())).protocol("TCP").build()).toList())
