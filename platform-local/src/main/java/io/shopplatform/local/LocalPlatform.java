@@ -105,7 +105,10 @@ public final class LocalPlatform {
     /** Stops the primary's postmaster abruptly, as a crash would (used by drills and the failover test). */
     public void crashPrimary() {
         String primary = postgres.decidePrimary();
-        supervisor.running(primary).ifPresent(pid -> Host.tryExec(List.of("kill", "-KILL", pid.toString()), Map.of(), 5));
+        supervisor.running(primary).flatMap(ProcessHandle::of).ifPresent(postmaster -> {
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+        });
     }
 
     public String primary() {

@@ -62,8 +62,9 @@ final class PgPool {
     void up() {
         writeConfig();
         if (supervisor.running(NAME).isPresent()) {
-            // Reload picks up new logins; backends were attached by the failover scripts or on start.
+            // Reload picks up new logins; nodes rebuilt since a failover are attached again.
             Host.tryExec(List.of("kill", "-HUP", supervisor.running(NAME).get().toString()), Map.of(), 10);
+            attachRecoveredNodes();
         } else {
             supervisor.requireFree(NAME, layout.pgpoolPort());
             supervisor.requireFree(NAME + " (pcp)", layout.pcpPort());
@@ -72,6 +73,20 @@ final class PgPool {
                     "-a", layout.secrets().resolve("pool_hba.conf").toString()), Map.of(), layout.run());
         }
         supervisor.awaitReady(NAME, this::allNodesUp, Duration.ofSeconds(60));
+    }
+
+    private void attachRecoveredNodes() {
+        try {
+            for (Map<String, String> n : nodes()) {
+                if ("down".equals(n.get("status")) && postgres.inRecovery("pg" + n.get("node_id")) != null) {
+                    Host.exec(List.of("pcp_attach_node", "-h", "127.0.0.1", "-p", Integer.toString(layout.pcpPort()),
+                            "-U", PCP_USER, "-n", n.get("node_id"), "-w"),
+                            Map.of("PCPPASSFILE", layout.secrets().resolve("pcppass").toString()), 30);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("PgPool is running but does not answer: " + e.getMessage(), e);
+        }
     }
 
     void down() {
@@ -123,6 +138,9 @@ final class PgPool {
 
     private void writeConfig() {
         Path scripts = layout.scripts();
+        // The failover scripts run as the service user and log beside the servers.
+        Files2.mkdirs(layout.logs());
+        host.own(layout.logs());
         installScript("failover.sh");
         installScript("follow_primary.sh");
         Host.writePrivate(scripts.resolve("cluster.env"), clusterEnv());

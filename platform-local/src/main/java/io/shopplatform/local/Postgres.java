@@ -246,18 +246,28 @@ final class Postgres {
         if (supervisor.running(node).isEmpty()) {
             pointAt(node, primary);
         }
-        start(node);
-        if (!streaming(node, primary)) {
-            console.warn(node + " does not stream from " + primary + "; rebuilding it");
-            supervisor.stop(node, "INT", Duration.ofSeconds(60));
-            rewindOrClone(node, primary);
-            pointAt(node, primary);
-            start(node);
-            if (!streaming(node, primary)) {
-                throw new PlatformException(node + " does not stream from " + primary + " even after a rebuild:\n"
-                        + supervisor.logTail(node));
-            }
+        if (startsAndFollows(node, primary)) {
+            return;
         }
+        // The sure way back: a fresh copy of the primary.
+        console.warn(node + " does not follow " + primary + "; taking a fresh base backup");
+        supervisor.stop(node, "INT", Duration.ofSeconds(60));
+        cloneFrom(node, primary);
+        pointAt(node, primary);
+        if (!startsAndFollows(node, primary)) {
+            throw new PlatformException(node + " does not follow " + primary + " even after a fresh base backup:\n"
+                    + supervisor.logTail(node));
+        }
+    }
+
+    private boolean startsAndFollows(String node, String primary) {
+        try {
+            start(node);
+        } catch (PlatformException e) {
+            console.warn(node + " did not start as a replica of " + primary);
+            return false;
+        }
+        return follows(node, primary);
     }
 
     private void cloneFrom(String node, String primary) {
@@ -277,6 +287,7 @@ final class Postgres {
                 "--target-pgdata=" + layout.pgData(node),
                 "--source-server=host=127.0.0.1 port=" + layout.postgresPort(primary) + " user=" + SUPERUSER
                         + " dbname=postgres passfile=" + passfile())), Map.of("PGPASSFILE", passfile().toString()), 300);
+        Host.writePrivate(layout.logs().resolve("pg_rewind-" + node + ".log"), rewind.output());
         if (rewind.exit() != 0) {
             console.warn(node + ": pg_rewind failed (" + lastLine(rewind.output()) + "); taking a fresh base backup");
             cloneFrom(node, primary);
@@ -326,11 +337,21 @@ final class Postgres {
         }
     }
 
-    private boolean streaming(String node, String primary) {
+    /**
+     * A replica follows when it has replayed everything the primary had written when we asked. Merely being
+     * connected is not enough: a replica on a diverged timeline connects, then drops out again.
+     */
+    private boolean follows(String node, String primary) {
+        String target;
+        try (Connection c = connect(primary, "postgres")) {
+            target = Sql.query(c, "SELECT pg_current_wal_lsn()::text AS lsn").get(0).get("lsn");
+        } catch (SQLException e) {
+            return false;
+        }
         return Supervisor.waitFor(() -> {
             try (Connection c = connect(primary, "postgres")) {
                 return !Sql.query(c, "SELECT 1 FROM pg_stat_replication WHERE application_name = " + Sql.literal(node)
-                        + " AND state = 'streaming'").isEmpty();
+                        + " AND state = 'streaming' AND replay_lsn >= " + Sql.literal(target) + "::pg_lsn").isEmpty();
             } catch (SQLException e) {
                 return false;
             }
@@ -401,20 +422,10 @@ final class Postgres {
         }
     }
 
+    /** Deletes a folder tree; {@code rm -rf} because servers that just stopped may still be closing files in it. */
     static void delete(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Host.exec(List.of("rm", "-rf", "--one-file-system", path.toString()), Map.of(), 120);
         }
     }
 }
