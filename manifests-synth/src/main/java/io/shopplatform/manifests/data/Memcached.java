@@ -7,7 +7,6 @@ import io.shopplatform.model.Shop;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cdk8s.plus25.k8s.EnvVar;
 import software.constructs.Construct;
 
 /** memcached on the cache pool: LRU-evicting product catalog cache, SASL-authenticated, nothing on disk. */

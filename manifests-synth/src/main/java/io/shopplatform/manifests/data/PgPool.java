@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.cdk8s.plus25.k8s.ConfigMapVolumeSource;
 import org.cdk8s.plus25.k8s.Container;
-import org.cdk8s.plus25.k8s.EnvVar;
 import org.cdk8s.plus25.k8s.KubeConfigMap;
 import org.cdk8s.plus25.k8s.KubeConfigMapProps;
 import org.cdk8s.plus25.k8s.SecretVolumeSource;
