@@ -120,6 +120,7 @@ public final class Shop {
         e.add(new Edge(GATEWAY, REDIS, "redis"));                // rate limits
         e.add(new Edge(PRODUCT, MEMCACHED, "memcached"));
         e.add(new Edge(PRODUCT, SEARCH, "http"));
+        e.add(new Edge(PRODUCT, USER, "http"));                  // the user service's JWKS: validate admin tokens
         e.add(new Edge(PGPOOL, POSTGRES, "postgres"));
         e.add(new Edge(POSTGRES, POSTGRES, "postgres"));         // streaming replication
         e.add(new Edge(REDIS, REDIS, "redis"));
