@@ -7,7 +7,7 @@ import com.pulumi.Pulumi;
 import io.shopplatform.infra.cluster.Gke;
 import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.StackConfig;
-import io.shopplatform.infra.config.StackFile;
+import io.shopplatform.model.StackFile;
 import io.shopplatform.infra.deploy.Deployment;
 import io.shopplatform.infra.deploy.ManifestChart;
 import io.shopplatform.infra.identity.Identities;

@@ -12,7 +12,6 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.StackConfig;
-import io.shopplatform.infra.config.StackFile;
 import io.shopplatform.model.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,7 +84,7 @@ final class Stacks {
     /** The stack file as `pulumi up` passes it, pointed at the test manifests. */
     static Map<String, String> stackFile(Environment env) {
         writeManifests(env);
-        Map<String, String> raw = new HashMap<>(StackFile.read(env));
+        Map<String, String> raw = new HashMap<>(ConfigSource.stackFile(env));
         raw.put(StackConfig.MANIFESTS_DIR, DIST.toString());
         return raw;
     }

@@ -8,6 +8,11 @@ import io.shopplatform.model.Environment;
  */
 public record Delivery(boolean autoSync, boolean canary) {
 
+    /** The repository Argo CD reads the published manifests from. */
+    public static final String GIT_REPO = "https://github.com/shop-platform/shop-platform.git";
+    /** The branch CI publishes {@code dist/} to (.github/workflows/ci.yml). */
+    public static final String GIT_REVISION = "manifests";
+
     public static Delivery of(Environment env) {
         return switch (env) {
             case DEV -> new Delivery(true, false);

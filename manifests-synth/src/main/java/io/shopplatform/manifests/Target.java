@@ -4,12 +4,16 @@ import io.shopplatform.model.Autoscaling;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.Platform;
+import io.shopplatform.model.Site;
 
-/** What one synthesis is for: the platform, the environment it is sized for, and the cluster it lands on. */
-public record Target(Platform platform, Environment env, Cluster cluster) {
+/**
+ * What one synthesis is for: the platform, the environment it is sized for, and where its cluster runs (the site
+ * infra/ creates it at, read from the same stack file Pulumi.&lt;env&gt;.yaml).
+ */
+public record Target(Platform platform, Environment env, Site site) {
 
     public static Target of(Platform platform, Environment env) {
-        return new Target(platform, env, Cluster.of(env));
+        return new Target(platform, env, Site.load(env));
     }
 
     public String namespace() {

@@ -11,6 +11,8 @@ import com.google.gson.JsonPrimitive;
 import io.shopplatform.infra.config.InvalidConfigException.Problem;
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.NodePool;
+import io.shopplatform.model.Site;
+import io.shopplatform.model.StackFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,16 +27,15 @@ import java.util.regex.Pattern;
  * (pools, machine types, taints, the 6..20 node bound, backup lifecycle) comes from the platform model instead;
  * production may not override it, development and staging may shrink node counts and machine types.
  *
- * @param zones              the zones of {@code region} the cluster and every pool spread over
+ * @param site               project, region and the zones the cluster and every pool spread over (validated by the
+ *                           model, which manifests-synth reads them through too)
  * @param backupCopyRegion   where the disaster-recovery copy of the backup bucket lives
  * @param authorizedNetworks CIDRs allowed to reach the cluster's public control-plane endpoint
  * @param manifests          the synthesized manifests for this environment ({@code <manifestsDir>/<env>})
  */
 public record StackConfig(
         Environment environment,
-        String project,
-        String region,
-        List<String> zones,
+        Site site,
         String backupCopyRegion,
         List<String> authorizedNetworks,
         String releaseChannel,
@@ -43,10 +44,10 @@ public record StackConfig(
         Path manifests) {
 
     /** The project name in Pulumi.yaml, which Pulumi uses as the namespace of the program's own keys. */
-    public static final String NAMESPACE = "shop-platform";
-    public static final String PROJECT = "gcp:project";
-    public static final String REGION = "gcp:region";
-    public static final String ZONES = NAMESPACE + ":zones";
+    public static final String NAMESPACE = StackFile.NAMESPACE;
+    public static final String PROJECT = Site.PROJECT;
+    public static final String REGION = Site.REGION;
+    public static final String ZONES = Site.ZONES;
     public static final String BACKUP_COPY_REGION = NAMESPACE + ":backupCopyRegion";
     public static final String AUTHORIZED_NETWORKS = NAMESPACE + ":authorizedNetworks";
     public static final String RELEASE_CHANNEL = NAMESPACE + ":releaseChannel";
@@ -58,12 +59,9 @@ public record StackConfig(
     static final String DEFAULT_MANIFESTS_DIR = "manifests-synth/dist";
     private static final List<String> RELEASE_CHANNELS = List.of("RAPID", "REGULAR", "STABLE");
     private static final List<String> POOL_SETTINGS = List.of("minNodes", "maxNodes", "machineType");
-    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
-    private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
     public StackConfig {
-        zones = List.copyOf(zones);
         authorizedNetworks = List.copyOf(authorizedNetworks);
         nodePools = List.copyOf(nodePools);
     }
@@ -75,7 +73,19 @@ public record StackConfig(
 
     /** The stack file Pulumi.&lt;env&gt;.yaml, read and validated as the program reads it at `pulumi up`. */
     public static StackConfig load(Environment env) {
-        return read(env, ConfigSource.of(StackFile.read(env)));
+        return read(env, ConfigSource.of(ConfigSource.stackFile(env)));
+    }
+
+    public String project() {
+        return site.project();
+    }
+
+    public String region() {
+        return site.region();
+    }
+
+    public List<String> zones() {
+        return site.zones();
     }
 
     /** What every resource name of this stack starts with. */
@@ -99,10 +109,10 @@ public record StackConfig(
         }
 
         StackConfig read() {
-            String project = text(PROJECT).filter(p -> matches(PROJECT, p, PROJECT_ID, "a GCP project id")).orElse(null);
-            String region = text(REGION).filter(r -> matches(REGION, r, GCP_REGION, "a GCP region like europe-west1"))
-                    .orElse(null);
-            List<String> zones = zones(region);
+            String project = text(PROJECT).orElse(null);
+            String region = text(REGION).orElse(null);
+            List<String> zones = strings(ZONES, true);
+            Site.problems(project, region, zones).forEach(p -> problem(p.key(), p.message()));
             String copyRegion = backupCopyRegion(region);
             List<String> networks = authorizedNetworks();
             String channel = optionalText(RELEASE_CHANNEL).orElse("REGULAR");
@@ -115,32 +125,15 @@ public record StackConfig(
             if (!problems.isEmpty()) {
                 throw new InvalidConfigException(env.id(), problems);
             }
-            return new StackConfig(env, project, region, zones, copyRegion, networks, channel, deletionProtection,
+            return new StackConfig(env, new Site(project, region, zones), copyRegion, networks, channel, deletionProtection,
                     pools, manifests);
         }
 
-        private List<String> zones(String region) {
-            List<String> zones = strings(ZONES, true);
-            if (zones.isEmpty()) {
-                return zones;
-            }
-            if (zones.size() != PLATFORM.zones()) {
-                problem(ZONES, "lists " + zones.size() + " zones; the platform spreads over " + PLATFORM.zones());
-            }
-            if (new HashSet<>(zones).size() != zones.size()) {
-                problem(ZONES, "lists a zone twice: " + zones);
-            }
-            if (region != null) {
-                zones.stream().filter(z -> !z.matches(Pattern.quote(region) + "-[a-z]"))
-                        .forEach(z -> problem(ZONES, z + " is outside " + REGION + " " + region));
-            }
-            return zones;
-        }
-
         private String backupCopyRegion(String region) {
-            String copy = text(BACKUP_COPY_REGION)
-                    .filter(r -> matches(BACKUP_COPY_REGION, r, GCP_REGION, "a GCP region like europe-west4"))
-                    .orElse(null);
+            String copy = text(BACKUP_COPY_REGION).orElse(null);
+            if (copy != null && !Site.isRegion(copy)) {
+                problem(BACKUP_COPY_REGION, "'" + copy + "' is not a GCP region like europe-west4");
+            }
             if (copy != null && copy.equals(region)) {
                 problem(BACKUP_COPY_REGION, "must differ from " + REGION + ": the copy is there for losing " + region);
             }
@@ -301,14 +294,6 @@ public record StackConfig(
             }
             problem(key, "must be a whole number, was " + value);
             return Optional.empty();
-        }
-
-        private boolean matches(String key, String value, Pattern pattern, String what) {
-            boolean ok = pattern.matcher(value).matches();
-            if (!ok) {
-                problem(key, "'" + value + "' is not " + what);
-            }
-            return ok;
         }
 
         private static boolean isCidr(String value) {

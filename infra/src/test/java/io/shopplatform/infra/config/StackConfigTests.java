@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.NodePool;
+import io.shopplatform.model.Site;
+import io.shopplatform.model.StackFile;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -19,6 +21,8 @@ class StackConfigTests {
                 "Pulumi." + env.id() + ".yaml is valid", () -> {
                     StackConfig config = StackConfig.load(env);
                     assertThat(config.environment()).isEqualTo(env);
+                    // What manifests-synth places pods and names accounts by: one reading of the same file.
+                    assertThat(config.site()).isEqualTo(Site.load(env));
                     assertThat(config.manifests()).isEqualTo(
                             StackFile.repositoryRoot().resolve(StackConfig.DEFAULT_MANIFESTS_DIR).resolve(env.id()));
                 }));
@@ -26,7 +30,7 @@ class StackConfigTests {
 
     @Test
     void prodRestatesNoneOfTheModelsSizes() {
-        assertThat(StackFile.read(Environment.PROD)).doesNotContainKey(StackConfig.NODE_POOLS);
+        assertThat(ConfigSource.stackFile(Environment.PROD)).doesNotContainKey(StackConfig.NODE_POOLS);
         assertThat(StackConfig.load(Environment.PROD).nodePools()).allSatisfy(pool -> {
             assertThat(pool.machineType()).isEqualTo(pool.model().machineType());
             assertThat(pool.minNodes()).isEqualTo(pool.model().minNodes());

@@ -67,7 +67,7 @@ public final class Postgres {
      * zone so that in a two-member environment it never shares a zone with its replica.
      */
     public static List<StatefulServer.Member> members(Target target, Component c) {
-        List<String> zones = target.cluster().zones().subList(0, target.platform().zones());
+        List<String> zones = target.site().zones().subList(0, target.platform().zones());
         List<StatefulServer.Member> members = new ArrayList<>();
         members.add(new StatefulServer.Member(primaryMember(c), 1, Optional.of(zones.get(zones.size() - 1))));
         for (int k = 1; k < target.instances(c); k++) {

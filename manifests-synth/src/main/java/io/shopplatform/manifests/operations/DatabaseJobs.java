@@ -82,7 +82,7 @@ public final class DatabaseJobs extends Construct {
         Component job = target.platform().component(Shop.DB_BACKUP);
         BackupPolicy policy = target.platform().backups();
         String account = Accounts.serviceAccount(scope, target, job,
-                Map.of(Accounts.GOOGLE_SERVICE_ACCOUNT, target.cluster().googleServiceAccount(job.name())));
+                Map.of(Accounts.GOOGLE_SERVICE_ACCOUNT, target.site().googleServiceAccount(job.name())));
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("superuser", Postgres.SUPERUSER);
         v.put("slot", WAL_SLOT);

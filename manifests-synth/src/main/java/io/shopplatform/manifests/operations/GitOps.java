@@ -23,7 +23,7 @@ public final class GitOps extends Construct {
         CustomResource.create(this, "application", Application.TYPE,
                 Meta.meta(name, ARGOCD_NAMESPACE, Meta.platformLabels(name)),
                 new Application.Spec("default",
-                        new Application.Source(target.cluster().gitRepo(), target.cluster().gitRevision(), target.env().id()),
+                        new Application.Source(Delivery.GIT_REPO, Delivery.GIT_REVISION, target.env().id()),
                         new Application.Destination("https://kubernetes.default.svc", target.namespace()),
                         new Application.SyncPolicy(delivery.autoSync() ? new Application.Automated(true, true) : null,
                                 List.of("ServerSideApply=true", "PruneLast=true"))));

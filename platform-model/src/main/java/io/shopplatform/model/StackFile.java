@@ -1,21 +1,22 @@
-package io.shopplatform.infra.config;
+package io.shopplatform.model;
 
-import com.google.gson.Gson;
-import io.shopplatform.model.Environment;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
-/** A stack's configuration file: {@code Pulumi.<env>.yaml}, beside {@code Pulumi.yaml} at the repository root. */
+/**
+ * An environment's Pulumi stack file, {@code Pulumi.<env>.yaml} beside {@code Pulumi.yaml} at the repository root:
+ * infra/ runs with it as its stack configuration, and manifests-synth reads the environment's {@link Site} from it.
+ */
 public final class StackFile {
 
-    private static final Gson JSON = new Gson();
+    /** The project name in Pulumi.yaml, which Pulumi uses as the namespace of the program's own keys. */
+    public static final String NAMESPACE = "shop-platform";
 
     private StackFile() {}
 
@@ -34,11 +35,8 @@ public final class StackFile {
         return repositoryRoot().resolve("Pulumi." + env.id() + ".yaml");
     }
 
-    /**
-     * The file's {@code config:} section in the form `pulumi up` hands configuration to a program
-     * (scalars as text, lists and objects as JSON), so tests read a stack file exactly as the program does.
-     */
-    public static Map<String, String> read(Environment env) {
+    /** The file's {@code config:} section by full key ({@code namespace:name}), values as YAML parsed them. */
+    public static Map<String, Object> config(Environment env) {
         Path file = of(env);
         try (Reader in = Files.newBufferedReader(file)) {
             Map<String, Object> document = new Yaml().load(in);
@@ -46,10 +44,9 @@ public final class StackFile {
             if (!(config instanceof Map<?, ?> entries)) {
                 throw new IllegalStateException(file + " has no config: section");
             }
-            Map<String, String> raw = new LinkedHashMap<>();
-            entries.forEach((key, value) -> raw.put(String.valueOf(key),
-                    value instanceof Map<?, ?> || value instanceof List<?> ? JSON.toJson(value) : String.valueOf(value)));
-            return raw;
+            Map<String, Object> values = new LinkedHashMap<>();
+            entries.forEach((key, value) -> values.put(String.valueOf(key), value));
+            return values;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

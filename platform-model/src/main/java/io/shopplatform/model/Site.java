@@ -1,0 +1,99 @@
+package io.shopplatform.model;
+
+import static io.shopplatform.model.Shop.PLATFORM;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Where an environment's cluster runs: its GCP project, region and zones. Stated once, in the environment's stack
+ * file: infra/ gets them as stack configuration, manifests-synth reads them with {@link #load}; both validate them
+ * with {@link #problems}, so neither can accept a site the other would refuse.
+ */
+public record Site(String project, String region, List<String> zones) {
+
+    public static final String PROJECT = "gcp:project";
+    public static final String REGION = "gcp:region";
+    public static final String ZONES = StackFile.NAMESPACE + ":zones";
+
+    private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+    private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
+
+    public Site {
+        zones = List.copyOf(zones);
+    }
+
+    /** A stack value that cannot work, by its full key. */
+    public record Problem(String key, String message) {
+        @Override
+        public String toString() {
+            return key + ": " + message;
+        }
+    }
+
+    /** The site as {@code Pulumi.<env>.yaml} states it; fails naming every bad or missing key. */
+    public static Site load(Environment env) {
+        Map<String, Object> config = StackFile.config(env);
+        List<Problem> problems = new ArrayList<>();
+        String project = text(config, PROJECT, problems);
+        String region = text(config, REGION, problems);
+        List<String> zones = config.get(ZONES) instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
+                ? list.stream().map(String.class::cast).toList() : List.of();
+        if (zones.isEmpty()) {
+            problems.add(new Problem(ZONES, "must be a non-empty list of zones"));
+        }
+        problems.addAll(problems(project, region, zones));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(StackFile.of(env) + ": " + problems);
+        }
+        return new Site(project, region, zones);
+    }
+
+    /**
+     * What is wrong with these values; absent ones (null, no zones) are left to the caller, which knows how it
+     * reads them. The platform spreads over {@code PLATFORM.zones()} distinct zones of the region.
+     */
+    public static List<Problem> problems(String project, String region, List<String> zones) {
+        List<Problem> problems = new ArrayList<>();
+        if (project != null && !PROJECT_ID.matcher(project).matches()) {
+            problems.add(new Problem(PROJECT, "'" + project + "' is not a GCP project id"));
+        }
+        if (region != null && !isRegion(region)) {
+            problems.add(new Problem(REGION, "'" + region + "' is not a GCP region like europe-west1"));
+        }
+        if (zones.isEmpty()) {
+            return problems;
+        }
+        if (zones.size() != PLATFORM.zones()) {
+            problems.add(new Problem(ZONES, "lists " + zones.size() + " zones; the platform spreads over " + PLATFORM.zones()));
+        }
+        if (new HashSet<>(zones).size() != zones.size()) {
+            problems.add(new Problem(ZONES, "lists a zone twice: " + zones));
+        }
+        if (region != null && isRegion(region)) {
+            zones.stream().filter(z -> !z.matches(Pattern.quote(region) + "-[a-z]"))
+                    .forEach(z -> problems.add(new Problem(ZONES, z + " is outside " + REGION + " " + region)));
+        }
+        return problems;
+    }
+
+    public static boolean isRegion(String value) {
+        return GCP_REGION.matcher(value).matches();
+    }
+
+    /** The Google service account a Kubernetes service account acts as through workload identity. */
+    public String googleServiceAccount(String name) {
+        return name + "@" + project + ".iam.gserviceaccount.com";
+    }
+
+    private static String text(Map<String, Object> config, String key, List<Problem> problems) {
+        if (config.get(key) instanceof String value && !value.isBlank()) {
+            return value.trim();
+        }
+        problems.add(new Problem(key, "is required text"));
+        return null;
+    }
+}
