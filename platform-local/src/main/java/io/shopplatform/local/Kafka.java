@@ -25,49 +25,44 @@ final class Kafka {
     static final String USER = "shop";
     private static final String ADMIN = "admin";
 
-    private final Layout layout;
-    private final Host host;
-    private final Supervisor supervisor;
-    private final Secrets secrets;
 
-    Kafka(Layout layout, Host host, Supervisor supervisor, Secrets secrets) {
-        this.layout = layout;
-        this.host = host;
-        this.supervisor = supervisor;
-        this.secrets = secrets;
+    private final Context context;
+
+    Kafka(Context context) {
+        this.context = context;
     }
 
     String password() {
-        return secrets.password("kafka.password");
+        return context.secrets().password("kafka.password");
     }
 
     String bootstrap() {
-        return "127.0.0.1:" + layout.kafkaPort();
+        return "127.0.0.1:" + context.layout().kafkaPort();
     }
 
     void up() {
-        if (supervisor.running(NAME).isEmpty()) {
-            supervisor.requireFree(NAME, layout.kafkaPort());
-            supervisor.requireFree(NAME + " (controller)", layout.kafkaControllerPort());
-            Path data = layout.data().resolve(NAME);
-            Path conf = layout.secrets().resolve("kafka.properties");
+        if (context.supervisor().running(NAME).isEmpty()) {
+            context.supervisor().requireFree(NAME, context.layout().kafkaPort());
+            context.supervisor().requireFree(NAME + " (controller)", context.layout().kafkaControllerPort());
+            Path data = context.layout().data().resolve(NAME);
+            Path conf = context.layout().secrets().resolve("kafka.properties");
             Host.writePrivate(conf, serverProperties(data));
-            host.own(conf);
+            context.host().own(conf);
             if (!Files.exists(data.resolve("meta.properties"))) {
                 Files2.mkdirs(data);
-                host.own(data);
-                host.execAsService(List.of(java(), "-cp", classpath(), "kafka.tools.StorageTool", "format",
+                context.host().own(data);
+                context.host().execAsService(List.of(java(), "-cp", classpath(), "kafka.tools.StorageTool", "format",
                         "-t", Uuid.randomUuid().toString(), "-c", conf.toString()), Map.of(), 120);
             }
-            supervisor.start(NAME, List.of(java(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+            context.supervisor().start(NAME, List.of(java(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath(), "kafka.Kafka", conf.toString()),
-                    Map.of(), layout.run());
+                    Map.of(), context.layout().run());
         }
-        supervisor.awaitReady(NAME, this::healthy, Duration.ofSeconds(90));
+        context.supervisor().awaitReady(NAME, this::healthy, Duration.ofSeconds(90));
     }
 
     void down() {
-        supervisor.stop(NAME, "TERM", Duration.ofSeconds(60));
+        context.supervisor().stop(NAME, "TERM", Duration.ofSeconds(60));
     }
 
     boolean healthy() {
@@ -95,7 +90,7 @@ final class Kafka {
     }
 
     private String serverProperties(Path data) {
-        String adminPassword = secrets.password("kafka.admin.password");
+        String adminPassword = context.secrets().password("kafka.admin.password");
         return """
                 process.roles=broker,controller
                 node.id=1
@@ -115,13 +110,13 @@ final class Kafka {
                 transaction.state.log.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
-                """.formatted(layout.kafkaControllerPort(), layout.kafkaPort(), layout.kafkaControllerPort(),
-                layout.kafkaPort(), ADMIN, adminPassword, ADMIN, adminPassword, USER, password(), data);
+                """.formatted(context.layout().kafkaControllerPort(), context.layout().kafkaPort(), context.layout().kafkaControllerPort(),
+                context.layout().kafkaPort(), ADMIN, adminPassword, ADMIN, adminPassword, USER, password(), data);
     }
 
     /** The broker runs from a copy of the runner's jars in the state folder, where the service user can read them. */
     private String classpath() {
-        Path libs = layout.dist().resolve("kafka-libs");
+        Path libs = context.layout().dist().resolve("kafka-libs");
         Path source = Path.of(Kafka.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent()
                 .resolve("lib");
         if (!Files.isDirectory(libs)) {
@@ -135,7 +130,7 @@ final class Kafka {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not copy the Kafka jars from " + source, e);
             }
-            host.own(layout.dist());
+            context.host().own(context.layout().dist());
         }
         return libs + "/*";
     }

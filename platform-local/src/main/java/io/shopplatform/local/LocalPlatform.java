@@ -38,13 +38,14 @@ public final class LocalPlatform {
         this.console = console;
         this.host = Host.detect();
         this.supervisor = new Supervisor(layout, host, console);
-        Secrets secrets = new Secrets(layout.secrets().resolve("credentials.properties"));
-        this.postgres = new Postgres(layout, host, supervisor, secrets, console, platform);
-        this.pgpool = new PgPool(layout, host, supervisor, secrets, postgres, platform);
-        this.redis = new Redis(layout, host, supervisor, secrets);
-        this.memcached = new Memcached(layout, host, supervisor, secrets);
-        this.kafka = new Kafka(layout, host, supervisor, secrets);
-        this.search = new Search(layout, host, supervisor);
+        Context context = new Context(layout, host, supervisor,
+                new Secrets(layout.secrets().resolve("credentials.properties")), console);
+        this.postgres = new Postgres(context, platform);
+        this.pgpool = new PgPool(context, postgres, platform);
+        this.redis = new Redis(context);
+        this.memcached = new Memcached(context);
+        this.kafka = new Kafka(context);
+        this.search = new Search(context);
         this.wired = new Wired(platform, layout, postgres, pgpool, redis, memcached, kafka, search);
         this.services = new Services(platform, layout, supervisor, wired, console);
     }

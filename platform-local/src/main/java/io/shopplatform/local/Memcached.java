@@ -21,42 +21,37 @@ final class Memcached {
     static final String NAME = "memcached";
     static final String USER = "shop";
 
-    private final Layout layout;
-    private final Host host;
-    private final Supervisor supervisor;
-    private final Secrets secrets;
 
-    Memcached(Layout layout, Host host, Supervisor supervisor, Secrets secrets) {
-        this.layout = layout;
-        this.host = host;
-        this.supervisor = supervisor;
-        this.secrets = secrets;
+    private final Context context;
+
+    Memcached(Context context) {
+        this.context = context;
     }
 
     String password() {
-        return secrets.password("memcached.password");
+        return context.secrets().password("memcached.password");
     }
 
     void up() {
-        if (supervisor.running(NAME).isEmpty()) {
-            supervisor.requireFree(NAME, layout.memcachedPort());
-            Path sasl = layout.secrets().resolve("sasl");
+        if (context.supervisor().running(NAME).isEmpty()) {
+            context.supervisor().requireFree(NAME, context.layout().memcachedPort());
+            Path sasl = context.layout().secrets().resolve("sasl");
             Files2.mkdirs(sasl);
             Path db = sasl.resolve("memcached-sasldb2");
             Host.tryExec(List.of("rm", "-f", db.toString()), Map.of(), 5);
             Host.exec(List.of("sh", "-c", "printf %s \"$PW\" | saslpasswd2 -a memcached -c -p -f \"$DB\" " + USER),
                     Map.of("PW", password(), "DB", db.toString()), 30);
             Host.writePrivate(sasl.resolve("memcached.conf"), "mech_list: plain\nsasldb_path: " + db + "\n");
-            host.own(sasl);
-            supervisor.start(NAME, List.of("memcached", "-l", "127.0.0.1", "-p", Integer.toString(layout.memcachedPort()),
+            context.host().own(sasl);
+            context.supervisor().start(NAME, List.of("memcached", "-l", "127.0.0.1", "-p", Integer.toString(context.layout().memcachedPort()),
                     "-U", "0", "-m", "256", "-S"),
-                    Map.of("SASL_CONF_PATH", sasl.toString()), layout.run());
+                    Map.of("SASL_CONF_PATH", sasl.toString()), context.layout().run());
         }
-        supervisor.awaitReady(NAME, () -> authenticates(password()), Duration.ofSeconds(30));
+        context.supervisor().awaitReady(NAME, () -> authenticates(password()), Duration.ofSeconds(30));
     }
 
     void down() {
-        supervisor.stop(NAME, "TERM", Duration.ofSeconds(15));
+        context.supervisor().stop(NAME, "TERM", Duration.ofSeconds(15));
     }
 
     /** A SASL PLAIN handshake in memcached's binary protocol: status 0 means the credentials were accepted. */
@@ -69,7 +64,7 @@ final class Memcached {
                 .putInt(key.length + value.length).putInt(0).putLong(0)
                 .put(key).put(value);
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", layout.memcachedPort()), 500);
+            s.connect(new InetSocketAddress("127.0.0.1", context.layout().memcachedPort()), 500);
             s.setSoTimeout(2000);
             OutputStream out = s.getOutputStream();
             out.write(request.array());

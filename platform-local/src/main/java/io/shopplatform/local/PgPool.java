@@ -29,18 +29,12 @@ final class PgPool {
     static final String NAME = "pgpool";
     static final String PCP_USER = "pcpadmin";
 
-    private final Layout layout;
-    private final Host host;
-    private final Supervisor supervisor;
-    private final Secrets secrets;
     private final Postgres postgres;
+    private final Context context;
     private final Platform platform;
 
-    PgPool(Layout layout, Host host, Supervisor supervisor, Secrets secrets, Postgres postgres, Platform platform) {
-        this.layout = layout;
-        this.host = host;
-        this.supervisor = supervisor;
-        this.secrets = secrets;
+    PgPool(Context context, Postgres postgres, Platform platform) {
+        this.context = context;
         this.postgres = postgres;
         this.platform = platform;
     }
@@ -56,32 +50,32 @@ final class PgPool {
     }
 
     String rolePassword(String service) {
-        return secrets.password("postgres.role." + service);
+        return context.secrets().password("postgres.role." + service);
     }
 
     void up() {
         writeConfig();
-        if (supervisor.running(NAME).isPresent()) {
+        if (context.supervisor().running(NAME).isPresent()) {
             // Reload picks up new logins; nodes rebuilt since a failover are attached again.
-            Host.tryExec(List.of("kill", "-HUP", supervisor.running(NAME).get().toString()), Map.of(), 10);
+            Host.tryExec(List.of("kill", "-HUP", context.supervisor().running(NAME).get().toString()), Map.of(), 10);
             attachRecoveredNodes();
         } else {
-            supervisor.requireFree(NAME, layout.pgpoolPort());
-            supervisor.requireFree(NAME + " (pcp)", layout.pcpPort());
-            supervisor.start(NAME, List.of("pgpool", "-n", "-D", "-f", conf().toString(),
-                    "-F", layout.secrets().resolve("pcp.conf").toString(),
-                    "-a", layout.secrets().resolve("pool_hba.conf").toString()), Map.of(), layout.run());
+            context.supervisor().requireFree(NAME, context.layout().pgpoolPort());
+            context.supervisor().requireFree(NAME + " (pcp)", context.layout().pcpPort());
+            context.supervisor().start(NAME, List.of("pgpool", "-n", "-D", "-f", conf().toString(),
+                    "-F", context.layout().secrets().resolve("pcp.conf").toString(),
+                    "-a", context.layout().secrets().resolve("pool_hba.conf").toString()), Map.of(), context.layout().run());
         }
-        supervisor.awaitReady(NAME, this::allNodesUp, Duration.ofSeconds(60));
+        context.supervisor().awaitReady(NAME, this::allNodesUp, Duration.ofSeconds(60));
     }
 
     private void attachRecoveredNodes() {
         try {
             for (Map<String, String> n : nodes()) {
                 if ("down".equals(n.get("status")) && postgres.inRecovery("pg" + n.get("node_id")) != null) {
-                    Host.exec(List.of("pcp_attach_node", "-h", "127.0.0.1", "-p", Integer.toString(layout.pcpPort()),
+                    Host.exec(List.of("pcp_attach_node", "-h", "127.0.0.1", "-p", Integer.toString(context.layout().pcpPort()),
                             "-U", PCP_USER, "-n", n.get("node_id"), "-w"),
-                            Map.of("PCPPASSFILE", layout.secrets().resolve("pcppass").toString()), 30);
+                            Map.of("PCPPASSFILE", context.layout().secrets().resolve("pcppass").toString()), 30);
                 }
             }
         } catch (SQLException e) {
@@ -90,17 +84,17 @@ final class PgPool {
     }
 
     void down() {
-        supervisor.stop(NAME, "INT", Duration.ofSeconds(30));
+        context.supervisor().stop(NAME, "INT", Duration.ofSeconds(30));
     }
 
     Connection connect(String user, String password, String database) throws SQLException {
-        return Sql.connect(layout.pgpoolPort(), database, user, password);
+        return Sql.connect(context.layout().pgpoolPort(), database, user, password);
     }
 
     /** PgPool's node table ({@code SHOW pool_nodes}). */
     List<Map<String, String>> nodes() throws SQLException {
         // PgPool answers its own SHOW commands only over the simple query protocol.
-        try (Connection c = Sql.connect(layout.pgpoolPort(), Postgres.DATABASE + "?preferQueryMode=simple",
+        try (Connection c = Sql.connect(context.layout().pgpoolPort(), Postgres.DATABASE + "?preferQueryMode=simple",
                 Postgres.SUPERUSER, postgres.superuserPassword())) {
             return Sql.query(c, "SHOW pool_nodes");
         }
@@ -109,7 +103,7 @@ final class PgPool {
     private boolean allNodesUp() {
         try {
             List<Map<String, String>> nodes = nodes();
-            return nodes.size() == layout.postgresNodes().size()
+            return nodes.size() == context.layout().postgresNodes().size()
                     && nodes.stream().allMatch(n -> "up".equals(n.get("status")))
                     && nodes.stream().filter(n -> "primary".equals(n.get("role"))).count() == 1;
         } catch (SQLException e) {
@@ -133,20 +127,21 @@ final class PgPool {
     }
 
     private Path conf() {
-        return layout.secrets().resolve("pgpool.conf");
+        return context.layout().secrets().resolve("pgpool.conf");
     }
 
     private void writeConfig() {
-        Path scripts = layout.scripts();
+        Path scripts = context.layout().scripts();
         // The failover scripts run as the service user and log beside the servers.
-        Files2.mkdirs(layout.logs());
-        host.own(layout.logs());
+        Files2.mkdirs(context.layout().logs());
+        context.host().own(context.layout().logs());
+        installScript("common.sh");
         installScript("failover.sh");
         installScript("follow_primary.sh");
         Host.writePrivate(scripts.resolve("cluster.env"), clusterEnv());
 
         StringBuilder backends = new StringBuilder();
-        for (String node : layout.postgresNodes()) {
+        for (String node : context.layout().postgresNodes()) {
             int i = Integer.parseInt(node.substring(2));
             backends.append("""
                     backend_hostname%1$d = '127.0.0.1'
@@ -155,7 +150,7 @@ final class PgPool {
                     backend_data_directory%1$d = '%3$s'
                     backend_flag%1$d = 'ALLOW_TO_FAILOVER'
                     backend_application_name%1$d = '%4$s'
-                    """.formatted(i, layout.postgresPort(node), layout.pgData(node), node));
+                    """.formatted(i, context.layout().postgresPort(node), context.layout().pgData(node), node));
         }
         String failoverArgs = "%d %h %p %D %m %H %M %P %r %R";
         Host.writePrivate(conf(), """
@@ -208,29 +203,29 @@ final class PgPool {
 
                 failover_command = '%s %s'
                 follow_primary_command = '%s %s'
-                """.formatted(layout.pgpoolPort(), layout.run(), layout.pcpPort(), layout.run(),
-                layout.run().resolve("pgpool.self.pid"), layout.run(), backends,
+                """.formatted(context.layout().pgpoolPort(), context.layout().run(), context.layout().pcpPort(), context.layout().run(),
+                context.layout().run().resolve("pgpool.self.pid"), context.layout().run(), backends,
                 platform.pooling().children(), platform.pooling().connectionsPerChild(),
-                layout.secrets().resolve("pool_passwd"), Postgres.SUPERUSER, Postgres.SUPERUSER,
+                context.layout().secrets().resolve("pool_passwd"), Postgres.SUPERUSER, Postgres.SUPERUSER,
                 scripts.resolve("failover.sh"), failoverArgs, scripts.resolve("follow_primary.sh"), failoverArgs));
 
-        Host.writePrivate(layout.secrets().resolve("pool_passwd"), logins().entrySet().stream()
+        Host.writePrivate(context.layout().secrets().resolve("pool_passwd"), logins().entrySet().stream()
                 .map(e -> e.getKey() + ":TEXT" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
-        Host.writePrivate(layout.secrets().resolve("pool_hba.conf"),
+        Host.writePrivate(context.layout().secrets().resolve("pool_hba.conf"),
                 "host  all  all  127.0.0.1/32  scram-sha-256\n");
-        String pcpPassword = secrets.password("pgpool.pcp");
-        Host.writePrivate(layout.secrets().resolve("pcp.conf"), PCP_USER + ":" + md5(pcpPassword) + "\n");
-        Host.writePrivate(layout.secrets().resolve("pcppass"),
-                "127.0.0.1:" + layout.pcpPort() + ":" + PCP_USER + ":" + pcpPassword + "\n");
-        host.own(layout.secrets());
-        host.own(scripts);
-        host.own(layout.run());
+        String pcpPassword = context.secrets().password("pgpool.pcp");
+        Host.writePrivate(context.layout().secrets().resolve("pcp.conf"), PCP_USER + ":" + md5(pcpPassword) + "\n");
+        Host.writePrivate(context.layout().secrets().resolve("pcppass"),
+                "127.0.0.1:" + context.layout().pcpPort() + ":" + PCP_USER + ":" + pcpPassword + "\n");
+        context.host().own(context.layout().secrets());
+        context.host().own(scripts);
+        context.host().own(context.layout().run());
     }
 
     /** What the failover scripts need to know, sourced by them. */
     private String clusterEnv() {
-        String nodes = layout.postgresNodes().stream()
-                .map(n -> n.substring(2) + ":" + layout.postgresPort(n)).collect(Collectors.joining(" "));
+        String nodes = context.layout().postgresNodes().stream()
+                .map(n -> n.substring(2) + ":" + context.layout().postgresPort(n)).collect(Collectors.joining(" "));
         return """
                 PG_BIN='%s'
                 NODES='%s'
@@ -244,13 +239,13 @@ final class PgPool {
                 LOG='%s'
                 export PGPASSFILE PCPPASSFILE
                 """.formatted(Host.PG_BIN, nodes, Postgres.SUPERUSER, Postgres.REPLICATION_USER, postgres.passfile(),
-                layout.secrets().resolve("pcppass"), layout.pcpPort(), PCP_USER, layout.primaryFile(),
-                layout.logs().resolve("failover.log"));
+                context.layout().secrets().resolve("pcppass"), context.layout().pcpPort(), PCP_USER, context.layout().primaryFile(),
+                context.layout().logs().resolve("failover.log"));
     }
 
     private void installScript(String name) {
         try (InputStream in = PgPool.class.getResourceAsStream(name)) {
-            Host.writeExecutable(layout.scripts().resolve(name), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Host.writeExecutable(context.layout().scripts().resolve(name), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,33 +32,25 @@ final class Postgres {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STREAMING_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Layout layout;
-    private final Host host;
-    private final Supervisor supervisor;
-    private final Secrets secrets;
-    private final Console console;
+    private final Context context;
     private final Platform platform;
 
-    Postgres(Layout layout, Host host, Supervisor supervisor, Secrets secrets, Console console, Platform platform) {
-        this.layout = layout;
-        this.host = host;
-        this.supervisor = supervisor;
-        this.secrets = secrets;
-        this.console = console;
+    Postgres(Context context, Platform platform) {
+        this.context = context;
         this.platform = platform;
     }
 
     String superuserPassword() {
-        return secrets.password("postgres.superuser");
+        return context.secrets().password("postgres.superuser");
     }
 
     String replicationPassword() {
-        return secrets.password("postgres.replicator");
+        return context.secrets().password("postgres.replicator");
     }
 
     /** The pgpass file the runner, pg_basebackup, pg_rewind and the failover scripts authenticate with. */
     Path passfile() {
-        return layout.secrets().resolve("pgpass");
+        return context.layout().secrets().resolve("pgpass");
     }
 
     void up() {
@@ -69,7 +61,7 @@ final class Postgres {
         }
         start(primary);
         bootstrap(primary);
-        for (String node : layout.postgresNodes()) {
+        for (String node : context.layout().postgresNodes()) {
             if (!node.equals(primary)) {
                 upReplica(node, primary);
             }
@@ -78,12 +70,12 @@ final class Postgres {
     }
 
     void down() {
-        List<String> nodes = new ArrayList<>(layout.postgresNodes());
+        List<String> nodes = new ArrayList<>(context.layout().postgresNodes());
         String primary = readPrimaryFile().orElse("pg0");
         nodes.sort(Comparator.comparing(primary::equals));   // replicas first, the primary last
         for (String node : nodes) {
-            if (supervisor.stop(node, "INT", Duration.ofSeconds(60))) {
-                console.step(node + " stopped");
+            if (context.supervisor().stop(node, "INT", Duration.ofSeconds(60))) {
+                context.console().step(node + " stopped");
             }
         }
     }
@@ -91,12 +83,12 @@ final class Postgres {
     /** The node that is primary now: a running node out of recovery, else the last one recorded. */
     String decidePrimary() {
         List<String> primaries = new ArrayList<>();
-        for (String node : layout.postgresNodes()) {
-            if (supervisor.running(node).isPresent() && Boolean.FALSE.equals(inRecovery(node))) {
+        for (String node : context.layout().postgresNodes()) {
+            if (context.supervisor().running(node).isPresent() && Boolean.FALSE.equals(inRecovery(node))) {
                 primaries.add(node);
             }
         }
-        String recorded = readPrimaryFile().orElse(layout.postgresNodes().get(0));
+        String recorded = readPrimaryFile().orElse(context.layout().postgresNodes().get(0));
         if (primaries.size() == 1) {
             return primaries.get(0);
         }
@@ -104,22 +96,22 @@ final class Postgres {
             // Two nodes accept writes: keep the recorded primary, the other is rebuilt as its replica.
             String keep = primaries.contains(recorded) ? recorded : primaries.get(0);
             primaries.stream().filter(n -> !n.equals(keep)).forEach(n -> {
-                console.warn(n + " also runs as a primary (split brain); stopping it to rebuild it as a replica");
-                supervisor.stop(n, "INT", Duration.ofSeconds(60));
+                context.console().warn(n + " also runs as a primary (split brain); stopping it to rebuild it as a replica");
+                context.supervisor().stop(n, "INT", Duration.ofSeconds(60));
             });
             return keep;
         }
         if (!hasData(recorded)) {
             // The recorded primary's data is gone; promote nothing silently: take any node that has data.
-            return layout.postgresNodes().stream().filter(this::hasData).findFirst().orElse(recorded);
+            return context.layout().postgresNodes().stream().filter(this::hasData).findFirst().orElse(recorded);
         }
         return recorded;
     }
 
     Optional<String> readPrimaryFile() {
         try {
-            return Files.isRegularFile(layout.primaryFile())
-                    ? Optional.of(Files.readString(layout.primaryFile()).strip()).filter(s -> !s.isEmpty())
+            return Files.isRegularFile(context.layout().primaryFile())
+                    ? Optional.of(Files.readString(context.layout().primaryFile()).strip()).filter(s -> !s.isEmpty())
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,30 +128,30 @@ final class Postgres {
     }
 
     Connection connect(String node, String database) throws SQLException {
-        return Sql.connect(layout.postgresPort(node), database, SUPERUSER, superuserPassword());
+        return Sql.connect(context.layout().postgresPort(node), database, SUPERUSER, superuserPassword());
     }
 
     private boolean hasData(String node) {
-        return Files.isRegularFile(layout.pgData(node).resolve("PG_VERSION"));
+        return Files.isRegularFile(context.layout().pgData(node).resolve("PG_VERSION"));
     }
 
     private void writeCredentialFiles() {
         String pgpass = "127.0.0.1:*:replication:" + REPLICATION_USER + ":" + replicationPassword() + "\n"
                 + "127.0.0.1:*:*:" + SUPERUSER + ":" + superuserPassword() + "\n";
         Host.writePrivate(passfile(), pgpass);
-        host.own(layout.secrets());
+        context.host().own(context.layout().secrets());
     }
 
     private void initPrimary(String node) {
-        console.step(node + ": initdb (first start)");
-        Path dir = layout.pgData(node);
+        context.console().step(node + ": initdb (first start)");
+        Path dir = context.layout().pgData(node);
         mkdirs(dir);
-        Path pwfile = layout.secrets().resolve("initdb.pw");
+        Path pwfile = context.layout().secrets().resolve("initdb.pw");
         Host.writePrivate(pwfile, superuserPassword());
-        host.own(layout.data());
-        host.own(layout.secrets());
+        context.host().own(context.layout().data());
+        context.host().own(context.layout().secrets());
         try {
-            host.execAsService(List.of(Host.PG_BIN.resolve("initdb").toString(), "-D", dir.toString(),
+            context.host().execAsService(List.of(Host.PG_BIN.resolve("initdb").toString(), "-D", dir.toString(),
                     "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "--data-checksums",
                     "-E", "UTF8", "--locale=C.UTF-8"), Map.of(), 120);
         } finally {
@@ -172,12 +164,12 @@ final class Postgres {
                 host  all          all                 127.0.0.1/32  scram-sha-256
                 host  replication  %s  127.0.0.1/32  scram-sha-256
                 """.formatted(REPLICATION_USER));
-        host.own(dir);
+        context.host().own(dir);
     }
 
     /** Settings every node shares (pg_basebackup and pg_rewind copy them); port and name go on the command line. */
     private String serverConfig() {
-        String standbys = String.join(", ", layout.postgresNodes());
+        String standbys = String.join(", ", context.layout().postgresNodes());
         return """
                 # Written by ./platform. Node-specific settings (port, cluster_name) are command-line options,
                 # which survive pg_rewind copying this file from another node.
@@ -204,19 +196,19 @@ final class Postgres {
     }
 
     private void start(String node) {
-        if (supervisor.running(node).isPresent()) {
+        if (context.supervisor().running(node).isPresent()) {
             awaitReady(node);
             return;
         }
-        int port = layout.postgresPort(node);
-        supervisor.requireFree(node, port);
-        supervisor.start(node, List.of(Host.PG_BIN.resolve("postgres").toString(), "-D", layout.pgData(node).toString(),
-                "-c", "port=" + port, "-c", "cluster_name=" + node), Map.of(), layout.data());
+        int port = context.layout().postgresPort(node);
+        context.supervisor().requireFree(node, port);
+        context.supervisor().start(node, List.of(Host.PG_BIN.resolve("postgres").toString(), "-D", context.layout().pgData(node).toString(),
+                "-c", "port=" + port, "-c", "cluster_name=" + node), Map.of(), context.layout().data());
         awaitReady(node);
     }
 
     private void awaitReady(String node) {
-        supervisor.awaitReady(node, () -> inRecovery(node) != null, START_TIMEOUT);
+        context.supervisor().awaitReady(node, () -> inRecovery(node) != null, START_TIMEOUT);
     }
 
     /** The replication role and the shop database; idempotent. Runs before any replica exists, so locally durable. */
@@ -238,25 +230,25 @@ final class Postgres {
     private void upReplica(String node, String primary) {
         if (!hasData(node)) {
             cloneFrom(node, primary);
-        } else if (!Files.exists(layout.pgData(node).resolve("standby.signal"))) {
-            console.step(node + " was a primary before a failover; rewinding it to follow " + primary);
-            supervisor.stop(node, "INT", Duration.ofSeconds(60));
+        } else if (!Files.exists(context.layout().pgData(node).resolve("standby.signal"))) {
+            context.console().step(node + " was a primary before a failover; rewinding it to follow " + primary);
+            context.supervisor().stop(node, "INT", Duration.ofSeconds(60));
             rewindOrClone(node, primary);
         }
-        if (supervisor.running(node).isEmpty()) {
+        if (context.supervisor().running(node).isEmpty()) {
             pointAt(node, primary);
         }
         if (startsAndFollows(node, primary)) {
             return;
         }
         // The sure way back: a fresh copy of the primary.
-        console.warn(node + " does not follow " + primary + "; taking a fresh base backup");
-        supervisor.stop(node, "INT", Duration.ofSeconds(60));
+        context.console().warn(node + " does not follow " + primary + "; taking a fresh base backup");
+        context.supervisor().stop(node, "INT", Duration.ofSeconds(60));
         cloneFrom(node, primary);
         pointAt(node, primary);
         if (!startsAndFollows(node, primary)) {
             throw new PlatformException(node + " does not follow " + primary + " even after a fresh base backup:\n"
-                    + supervisor.logTail(node));
+                    + context.supervisor().logTail(node));
         }
     }
 
@@ -264,43 +256,43 @@ final class Postgres {
         try {
             start(node);
         } catch (PlatformException e) {
-            console.warn(node + " did not start as a replica of " + primary);
+            context.console().warn(node + " did not start as a replica of " + primary);
             return false;
         }
         return follows(node, primary);
     }
 
     private void cloneFrom(String node, String primary) {
-        console.step(node + ": base backup from " + primary);
-        Path dir = layout.pgData(node);
+        context.console().step(node + ": base backup from " + primary);
+        Path dir = context.layout().pgData(node);
         delete(dir);
         ensureSlot(primary, node);
-        host.own(layout.data());
-        host.execAsService(List.of(Host.PG_BIN.resolve("pg_basebackup").toString(),
-                "-h", "127.0.0.1", "-p", Integer.toString(layout.postgresPort(primary)), "-U", REPLICATION_USER,
+        context.host().own(context.layout().data());
+        context.host().execAsService(List.of(Host.PG_BIN.resolve("pg_basebackup").toString(),
+                "-h", "127.0.0.1", "-p", Integer.toString(context.layout().postgresPort(primary)), "-U", REPLICATION_USER,
                 "-D", dir.toString(), "-X", "stream", "-S", slot(node), "--checkpoint=fast", "-R", "-w"),
                 Map.of("PGPASSFILE", passfile().toString()), 300);
     }
 
     private void rewindOrClone(String node, String primary) {
-        Host.Result rewind = Host.tryExec(host.asServiceUser(List.of(Host.PG_BIN.resolve("pg_rewind").toString(),
-                "--target-pgdata=" + layout.pgData(node),
-                "--source-server=host=127.0.0.1 port=" + layout.postgresPort(primary) + " user=" + SUPERUSER
+        Host.Result rewind = Host.tryExec(context.host().asServiceUser(List.of(Host.PG_BIN.resolve("pg_rewind").toString(),
+                "--target-pgdata=" + context.layout().pgData(node),
+                "--source-server=host=127.0.0.1 port=" + context.layout().postgresPort(primary) + " user=" + SUPERUSER
                         + " dbname=postgres passfile=" + passfile())), Map.of("PGPASSFILE", passfile().toString()), 300);
-        Host.writePrivate(layout.logs().resolve("pg_rewind-" + node + ".log"), rewind.output());
+        Host.writePrivate(context.layout().logs().resolve("pg_rewind-" + node + ".log"), rewind.output());
         if (rewind.exit() != 0) {
-            console.warn(node + ": pg_rewind failed (" + lastLine(rewind.output()) + "); taking a fresh base backup");
+            context.console().warn(node + ": pg_rewind failed (" + lastLine(rewind.output()) + "); taking a fresh base backup");
             cloneFrom(node, primary);
             return;
         }
-        write(layout.pgData(node).resolve("standby.signal"), "");
-        host.own(layout.pgData(node));
+        write(context.layout().pgData(node).resolve("standby.signal"), "");
+        context.host().own(context.layout().pgData(node));
     }
 
     /** Points a stopped replica at {@code primary}, through its own replication slot there. */
     private void pointAt(String node, String primary) {
         ensureSlot(primary, node);
-        Path auto = layout.pgData(node).resolve("postgresql.auto.conf");
+        Path auto = context.layout().pgData(node).resolve("postgresql.auto.conf");
         List<String> kept = new ArrayList<>();
         try {
             if (Files.exists(auto)) {
@@ -314,12 +306,12 @@ final class Postgres {
         kept.add("primary_conninfo = '" + conninfo(primary, node) + "'");
         kept.add("primary_slot_name = '" + slot(node) + "'");
         write(auto, String.join("\n", kept) + "\n");
-        write(layout.pgData(node).resolve("standby.signal"), "");
-        host.own(layout.pgData(node));
+        write(context.layout().pgData(node).resolve("standby.signal"), "");
+        context.host().own(context.layout().pgData(node));
     }
 
     String conninfo(String primary, String node) {
-        return "host=127.0.0.1 port=" + layout.postgresPort(primary) + " user=" + REPLICATION_USER
+        return "host=127.0.0.1 port=" + context.layout().postgresPort(primary) + " user=" + REPLICATION_USER
                 + " passfile=" + passfile() + " application_name=" + node;
     }
 
@@ -359,21 +351,21 @@ final class Postgres {
     }
 
     private void recordPrimary(String primary) {
-        write(layout.primaryFile(), primary + "\n");
-        host.own(layout.primaryFile());
+        write(context.layout().primaryFile(), primary + "\n");
+        context.host().own(context.layout().primaryFile());
     }
 
     /** Rows for {@code status}: role, and replication state seen from the primary. */
     List<String> describe() {
         List<String> lines = new ArrayList<>();
         String primary = null;
-        for (String node : layout.postgresNodes()) {
-            Boolean recovery = supervisor.running(node).isPresent() ? inRecovery(node) : null;
+        for (String node : context.layout().postgresNodes()) {
+            Boolean recovery = context.supervisor().running(node).isPresent() ? inRecovery(node) : null;
             String role = recovery == null ? "DOWN" : recovery ? "replica" : "PRIMARY";
             if (Boolean.FALSE.equals(recovery)) {
                 primary = node;
             }
-            lines.add(String.format("  %-4s %-8s 127.0.0.1:%d", node, role, layout.postgresPort(node)));
+            lines.add(String.format("  %-4s %-8s 127.0.0.1:%d", node, role, context.layout().postgresPort(node)));
         }
         if (primary != null) {
             try (Connection c = connect(primary, "postgres")) {

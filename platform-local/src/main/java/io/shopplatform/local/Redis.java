@@ -10,30 +10,25 @@ final class Redis {
 
     static final String NAME = "redis";
 
-    private final Layout layout;
-    private final Host host;
-    private final Supervisor supervisor;
-    private final Secrets secrets;
 
-    Redis(Layout layout, Host host, Supervisor supervisor, Secrets secrets) {
-        this.layout = layout;
-        this.host = host;
-        this.supervisor = supervisor;
-        this.secrets = secrets;
+    private final Context context;
+
+    Redis(Context context) {
+        this.context = context;
     }
 
     String password() {
-        return secrets.password("redis.password");
+        return context.secrets().password("redis.password");
     }
 
     void up() {
-        if (supervisor.running(NAME).isEmpty()) {
-            Path dir = layout.data().resolve(NAME);
+        if (context.supervisor().running(NAME).isEmpty()) {
+            Path dir = context.layout().data().resolve(NAME);
             Files2.mkdirs(dir);
-            host.own(dir);
-            supervisor.requireFree(NAME, layout.redisPort());
+            context.host().own(dir);
+            context.supervisor().requireFree(NAME, context.layout().redisPort());
             // The password goes in through a config file, not the command line, so `ps` does not show it.
-            Path conf = layout.secrets().resolve("redis.conf");
+            Path conf = context.layout().secrets().resolve("redis.conf");
             Host.writePrivate(conf, """
                     bind 127.0.0.1
                     protected-mode yes
@@ -43,19 +38,19 @@ final class Redis {
                     appendonly yes
                     save ""
                     daemonize no
-                    """.formatted(layout.redisPort(), password(), dir));
-            host.own(conf);
-            supervisor.start(NAME, List.of("redis-server", conf.toString()), Map.of(), dir);
+                    """.formatted(context.layout().redisPort(), password(), dir));
+            context.host().own(conf);
+            context.supervisor().start(NAME, List.of("redis-server", conf.toString()), Map.of(), dir);
         }
-        supervisor.awaitReady(NAME, this::healthy, Duration.ofSeconds(30));
+        context.supervisor().awaitReady(NAME, this::healthy, Duration.ofSeconds(30));
     }
 
     void down() {
-        supervisor.stop(NAME, "TERM", Duration.ofSeconds(30));
+        context.supervisor().stop(NAME, "TERM", Duration.ofSeconds(30));
     }
 
     boolean healthy() {
-        return "PONG".equals(Host.tryExec(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(layout.redisPort()),
+        return "PONG".equals(Host.tryExec(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(context.layout().redisPort()),
                 "ping"), Map.of("REDISCLI_AUTH", password()), 5).output());
     }
 }

@@ -22,43 +22,40 @@ final class Search {
 
     static final String NAME = "search";
 
-    private final Layout layout;
-    private final Host host;
-    private final Supervisor supervisor;
 
-    Search(Layout layout, Host host, Supervisor supervisor) {
-        this.layout = layout;
-        this.host = host;
-        this.supervisor = supervisor;
+    private final Context context;
+
+    Search(Context context) {
+        this.context = context;
     }
 
     String url() {
-        return "http://127.0.0.1:" + layout.searchPort();
+        return "http://127.0.0.1:" + context.layout().searchPort();
     }
 
     void up() {
-        if (supervisor.running(NAME).isEmpty()) {
-            supervisor.requireFree(NAME, layout.searchPort());
-            supervisor.requireFree(NAME + " (transport)", layout.searchTransportPort());
+        if (context.supervisor().running(NAME).isEmpty()) {
+            context.supervisor().requireFree(NAME, context.layout().searchPort());
+            context.supervisor().requireFree(NAME + " (transport)", context.layout().searchTransportPort());
             Path home = installation();
-            Path data = layout.data().resolve(NAME);
+            Path data = context.layout().data().resolve(NAME);
             Files2.mkdirs(data);
-            Files2.mkdirs(layout.logs().resolve(NAME));
-            host.own(data);
-            host.own(layout.logs());
-            supervisor.start(NAME, List.of(home.resolve("bin/opensearch").toString(),
+            Files2.mkdirs(context.layout().logs().resolve(NAME));
+            context.host().own(data);
+            context.host().own(context.layout().logs());
+            context.supervisor().start(NAME, List.of(home.resolve("bin/opensearch").toString(),
                     "-E", "discovery.type=single-node", "-E", "cluster.name=shop-local",
                     "-E", "network.host=127.0.0.1",
-                    "-E", "http.port=" + layout.searchPort(), "-E", "transport.port=" + layout.searchTransportPort(),
-                    "-E", "path.data=" + data, "-E", "path.logs=" + layout.logs().resolve(NAME)),
+                    "-E", "http.port=" + context.layout().searchPort(), "-E", "transport.port=" + context.layout().searchTransportPort(),
+                    "-E", "path.data=" + data, "-E", "path.logs=" + context.layout().logs().resolve(NAME)),
                     Map.of("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"),
                             "OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m"), home);
         }
-        supervisor.awaitReady(NAME, this::healthy, Duration.ofSeconds(120));
+        context.supervisor().awaitReady(NAME, this::healthy, Duration.ofSeconds(120));
     }
 
     void down() {
-        supervisor.stop(NAME, "TERM", Duration.ofSeconds(60));
+        context.supervisor().stop(NAME, "TERM", Duration.ofSeconds(60));
     }
 
     boolean healthy() {
@@ -86,11 +83,11 @@ final class Search {
         } catch (IOException e) {
             throw new PlatformException("OpenSearch is missing from " + target.resolve("servers"), e);
         }
-        Path home = layout.dist().resolve(source.getFileName());
+        Path home = context.layout().dist().resolve(source.getFileName());
         if (!Files.isDirectory(home)) {
-            Files2.mkdirs(layout.dist());
+            Files2.mkdirs(context.layout().dist());
             Host.exec(List.of("cp", "-a", source.toString(), home.toString()), Map.of(), 120);
-            host.own(layout.dist());
+            context.host().own(context.layout().dist());
         }
         return home;
     }

@@ -7,10 +7,7 @@
 set -u
 failed_id="$1"
 old_primary_id="$8"
-. "$(cd "$(dirname "$0")" && pwd)/cluster.env"
-
-log() { echo "$(date '+%F %T.%3N') failover: $*" >> "$LOG"; }
-sql() { PGCONNECT_TIMEOUT=2 "$PG_BIN/psql" -X -q -A -t -h 127.0.0.1 -p "$1" -U "$SUPERUSER" -d postgres -c "$2" 2>>"$LOG"; }
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 
 if [ "$failed_id" != "$old_primary_id" ]; then
   log "replica pg$failed_id detached; the primary is unaffected"

@@ -4,10 +4,7 @@
 set -u
 node_id="$1"
 node_port="$3"
-. "$(cd "$(dirname "$0")" && pwd)/cluster.env"
-
-log() { echo "$(date '+%F %T.%3N') follow: $*" >> "$LOG"; }
-sql() { PGCONNECT_TIMEOUT=2 "$PG_BIN/psql" -X -q -A -t -h 127.0.0.1 -p "$1" -U "$SUPERUSER" -d postgres -c "$2" 2>>"$LOG"; }
+. "$(cd "$(dirname "$0")" && pwd)/common.sh"
 
 # The new primary is whichever other node answers out of recovery (failover.sh may have promoted a node
 # other than the one PgPool names).
