@@ -2,6 +2,7 @@ package io.shopplatform.manifests;
 
 import io.shopplatform.manifests.data.DataTierChart;
 import io.shopplatform.manifests.network.NetworkChart;
+import io.shopplatform.manifests.operations.BootstrapChart;
 import io.shopplatform.manifests.operations.OperationsChart;
 import io.shopplatform.manifests.workloads.ServicesChart;
 import io.shopplatform.model.Environment;
@@ -17,7 +18,10 @@ import org.cdk8s.App;
 import org.cdk8s.AppProps;
 import org.cdk8s.YamlOutputType;
 
-/** Writes every environment's manifests to {@code <out>/<env>/<chart>.k8s.yaml} (infra/ releases that folder). */
+/**
+ * Writes every environment's manifests to {@code <out>/<env>/<chart>.k8s.yaml}: Argo CD syncs that folder, infra/
+ * applies its {@link BootstrapChart#FILE}.
+ */
 public final class Synth {
 
     private Synth() {}
@@ -41,6 +45,7 @@ public final class Synth {
         new ServicesChart(app, target);
         new DataTierChart(app, target);
         new OperationsChart(app, target);
+        new BootstrapChart(app, target);
         app.synth();
     }
 

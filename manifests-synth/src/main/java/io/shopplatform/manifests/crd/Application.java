@@ -10,7 +10,10 @@ public final class Application {
 
     public record Spec(String project, Source source, Destination destination, SyncPolicy syncPolicy) {}
 
-    public record Source(String repoURL, String targetRevision, String path) {}
+    public record Source(String repoURL, String targetRevision, String path, Directory directory) {}
+
+    /** A plain folder of manifests; {@code exclude} is a glob of files Argo CD leaves out. */
+    public record Directory(String exclude) {}
 
     public record Destination(String server, String namespace) {}
 

@@ -7,7 +7,7 @@ import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 import software.constructs.Construct;
 
-/** Running the platform: scheduled database work, monitoring, alerting, right-sizing, delivery. */
+/** Running the platform: scheduled database work, monitoring, alerting, right-sizing, the prod canary. */
 public final class OperationsChart extends Chart {
 
     public OperationsChart(Construct scope, Target target) {
@@ -22,6 +22,5 @@ public final class OperationsChart extends Chart {
         if (Delivery.of(target.env()).canary()) {
             new CanaryAnalysis(this, target);
         }
-        new GitOps(this, target);
     }
 }

@@ -1,0 +1,21 @@
+package io.shopplatform.manifests.operations;
+
+import io.shopplatform.manifests.Target;
+import org.cdk8s.Chart;
+import org.cdk8s.ChartProps;
+import software.constructs.Construct;
+
+/**
+ * What infra/ applies itself, as {@value #FILE}: the Argo CD Application that syncs every other file of the
+ * environment. Argo CD leaves this file out of its sync, so each object has exactly one owner.
+ */
+public final class BootstrapChart extends Chart {
+    public static final String ID = "bootstrap";
+    /** The file cdk8s writes this chart to (one file per chart, named after it). */
+    public static final String FILE = ID + ".k8s.yaml";
+
+    public BootstrapChart(Construct scope, Target target) {
+        super(scope, ID, ChartProps.builder().disableResourceNameHashes(true).build());
+        new GitOps(this, target);
+    }
+}
