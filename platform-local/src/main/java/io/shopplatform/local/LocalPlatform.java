@@ -172,6 +172,11 @@ public final class LocalPlatform {
         Host.writePrivate(layout.tierFile(), w.toString());
     }
 
+    /** A superuser session through PgPool, with short timeouts (drills and tests). */
+    public Connection connectThroughPgPool() throws SQLException {
+        return pgpool.connect(Postgres.SUPERUSER, postgres.superuserPassword(), Postgres.DATABASE);
+    }
+
     /** For tests of the runner itself: a superuser session straight to a node. */
     Connection connectNode(String node) throws SQLException {
         return postgres.connect(node, Postgres.DATABASE);

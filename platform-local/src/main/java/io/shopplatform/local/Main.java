@@ -18,6 +18,7 @@ public final class Main {
               up [--data-only]   start the data tier and every built service (data persists across down/up)
               status             health of each component, replication lag per replica, PgPool's node table
               down [--purge]     stop everything ./platform started; --purge also deletes its data
+              drill primary-failure   kill the primary under write load, measure, then rebuild (runbooks/)
             """;
 
     public static void main(String[] args) {
@@ -61,6 +62,21 @@ public final class Main {
                     console.line("stopped, and deleted " + layout.home());
                 } else {
                     console.line("stopped; data kept in " + layout.home() + " (down --purge deletes it)");
+                }
+            }
+            case "drill" -> {
+                if (a.size() != 2 || !a.get(1).equals("primary-failure")) {
+                    throw new PlatformException("unknown drill; available: primary-failure\n" + USAGE);
+                }
+                try {
+                    PrimaryFailureDrill.Report report = new PrimaryFailureDrill(platform).run();
+                    console.line("DRILL: " + report.summary());
+                    console.line("rebuilding " + report.oldPrimary() + " as a replica of " + report.newPrimary() + "...");
+                    platform.upDatabase();
+                    platform.status();
+                    return report.lost().isEmpty() && report.readOnlyErrors().isEmpty() ? 0 : 1;
+                } catch (java.sql.SQLException | InterruptedException e) {
+                    throw new PlatformException("drill failed: " + e.getMessage(), e);
                 }
             }
             default -> {

@@ -42,25 +42,37 @@ class DataTierTests {
 
     @Test
     void readsThroughPgPoolAreServedByReplicas() throws Exception {
-        PoolNodes before = poolNodes();
+        // Each session asks which node answered it, so other clients of the shared tier cannot blur the picture.
+        Map<Integer, Integer> answeredBy = new HashMap<>();
         int sessions = 40;
         for (int i = 0; i < sessions; i++) {
+            try (Connection c = tier.connect(tier.superuser()); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT inet_server_port()")) {
+                rs.next();
+                answeredBy.merge(rs.getInt(1), 1, Integer::sum);
+            }
+        }
+        String primary = poolNodes().primary();
+        assertThat(answeredBy).as("reads answered per node port").doesNotContainKey(port(primary));
+        // Both replicas take a share: balancing, not just redirection to one standby.
+        for (String replica : poolNodes().replicas()) {
+            assertThat(answeredBy.getOrDefault(port(replica), 0)).as("reads answered by %s", replica).isPositive();
+        }
+    }
+
+    @Test
+    void pgPoolCountsTheBalancedReadsOnReplicasOnly() throws Exception {
+        PoolNodes before = poolNodes();
+        for (int i = 0; i < 20; i++) {
             try (Connection c = tier.connect(tier.superuser()); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM public.tier_probe")) {
                 assertThat(rs.next()).isTrue();
             }
         }
         PoolNodes after = poolNodes();
-        String primary = after.primary();
-        assertThat(after.selects().get(primary) - before.selects().get(primary)).as("SELECTs sent to the primary").isZero();
-        long onReplicas = 0;
-        for (String replica : after.replicas()) {
-            long served = after.selects().get(replica) - before.selects().get(replica);
-            // Both replicas take a share: balancing, not just redirection to one standby.
-            assertThat(served).as("SELECTs served by %s", replica).isPositive();
-            onReplicas += served;
-        }
-        assertThat(onReplicas).as("SELECTs served by replicas").isEqualTo(sessions);
+        long onReplicas = after.replicas().stream()
+                .mapToLong(r -> after.selects().get(r) - before.selects().get(r)).sum();
+        assertThat(onReplicas).as("select_cnt growth on the replicas").isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -92,6 +104,10 @@ class DataTierTests {
             assertThat(nodes).isEqualTo(tier.postgresNodes().size());
         }
         assertThat(primaries).isEqualTo(1);
+    }
+
+    private static int port(String node) {
+        return Integer.parseInt(tier.jdbcUrl(node).replaceAll(".*:(\\d+)/.*", "$1"));
     }
 
     private static UUID insertProbe(String note) throws SQLException {
