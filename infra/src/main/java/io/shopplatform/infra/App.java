@@ -7,7 +7,7 @@ import com.pulumi.Pulumi;
 import io.shopplatform.infra.cluster.Gke;
 import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.StackConfig;
-import io.shopplatform.model.StackFile;
+import io.shopplatform.infra.deploy.Addons;
 import io.shopplatform.infra.deploy.Deployment;
 import io.shopplatform.infra.deploy.ManifestChart;
 import io.shopplatform.infra.identity.Identities;
@@ -15,6 +15,7 @@ import io.shopplatform.infra.network.Vpc;
 import io.shopplatform.infra.storage.BackupStorage;
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.Shop;
+import io.shopplatform.model.StackFile;
 
 /** The GKE platform of one environment; `pulumi up --stack <env>` from the repository root runs it. */
 public final class App {
@@ -27,12 +28,17 @@ public final class App {
         stack(ctx, ConfigSource.of(ctx));
     }
 
-    /** Top to bottom as in the architecture: network, cluster and node pools, backups, then the shop on the cluster. */
+    /**
+     * Top to bottom as in the architecture: network, cluster and node pools, backups, then the cluster's add-ons and
+     * the Argo CD Application that brings the shop onto it.
+     */
     static void stack(Context ctx, ConfigSource source) {
-        // Both fail before anything is declared: a half-declared stack would plan deletions.
+        // All three fail before anything is declared: a half-declared stack would plan deletions.
         var config = StackConfig.read(Environment.of(ctx.stackName()), source);
         // The chart's path is an input of the release, so it must not change from one run to the next.
         var chart = ManifestChart.build(config, StackFile.repositoryRoot().resolve("infra/target/charts"));
+        // A custom kind no add-on serves would fail Argo CD's sync long after `pulumi up` reported success.
+        Addons.serving(chart.apis());
 
         var vpc = Vpc.declare(config);
         var gke = Gke.declare(config, vpc, Identities.nodeAccount(config));

@@ -14,12 +14,14 @@ import io.shopplatform.infra.config.InvalidConfigException;
 import io.shopplatform.infra.config.StackConfig;
 import io.shopplatform.infra.deploy.ManifestChart;
 import io.shopplatform.model.Environment;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Configuration that cannot work stops the program before it declares anything, naming the key to fix. */
 class BadConfigurationTests {
@@ -90,6 +92,16 @@ class BadConfigurationTests {
         Run run = Stacks.run(Environment.STAGING, set(StackConfig.MANIFESTS_DIR, "/nonexistent/dist")).run();
         assertThat(run.failure(IllegalStateException.class)).hasMessageContaining("/nonexistent/dist/staging does not exist")
                 .hasMessageContaining(ManifestChart.SYNTH_COMMAND);
+        assertThat(run.mocks().registered).isEmpty();
+    }
+
+    @Test
+    void aCustomKindNoAddonServesStopsTheProgram(@TempDir Path dist) {
+        Stacks.writeManifests(dist, Environment.DEV,
+                "---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: gateway, namespace: shop-dev}\n");
+        Run run = Stacks.run(Environment.DEV, set(StackConfig.MANIFESTS_DIR, dist.toString())).run();
+        assertThat(run.failure(IllegalStateException.class)).hasMessageContaining("[cert-manager.io/Certificate]")
+                .hasMessageContaining("neither GKE nor an add-on serves");
         assertThat(run.mocks().registered).isEmpty();
     }
 

@@ -9,6 +9,8 @@ import com.pulumi.gcp.container.Cluster;
 import com.pulumi.gcp.container.outputs.ClusterMaintenancePolicyRecurringWindow;
 import com.pulumi.gcp.container.outputs.ClusterMasterAuthorizedNetworksConfigCidrBlock;
 import com.pulumi.gcp.container.outputs.ClusterPrivateClusterConfig;
+import io.shopplatform.infra.deploy.Addons;
+import io.shopplatform.infra.deploy.Api;
 import io.shopplatform.infra.network.Vpc;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -56,6 +58,14 @@ class ClusterTests {
     Stream<DynamicTest> networkPoliciesAreEnforced() {
         return everyStack("network policies are enforced (Dataplane V2)", stack ->
                 assertThat(value(stack.one(Cluster.class).datapathProvider())).isEqualTo("ADVANCED_DATAPATH"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> gkeServesTheVerticalPodAutoscaler() {
+        return everyStack("vertical pod autoscaling is on, so GKE serves the VerticalPodAutoscaler the manifests use", stack -> {
+            assertThat(Addons.FROM_GKE).contains(new Api("autoscaling.k8s.io", "VerticalPodAutoscaler"));
+            assertThat(value(stack.one(Cluster.class).verticalPodAutoscaling()).enabled()).isTrue();
+        });
     }
 
     @TestFactory

@@ -2,17 +2,24 @@ package io.shopplatform.infra;
 
 import static io.shopplatform.infra.Stacks.everyStack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.pulumi.test.Mocks.ResourceArgs;
+import io.shopplatform.infra.Stacks.Crd;
 import io.shopplatform.infra.Stacks.Deployed;
 import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.StackConfig;
+import io.shopplatform.infra.deploy.Addon;
+import io.shopplatform.infra.deploy.Addons;
+import io.shopplatform.infra.deploy.Api;
 import io.shopplatform.infra.deploy.ManifestChart;
 import io.shopplatform.model.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -23,7 +30,8 @@ class DeploymentTests {
 
     static final String PROVIDER = "pulumi:providers:kubernetes";
     static final String RELEASE = "kubernetes:helm.sh/v3:Release";
-    static final String NAMESPACE = "kubernetes:core/v1:Namespace";
+    /** One release of one version: no range, no "latest", no empty version. */
+    static final String PINNED = "\\d+\\.\\d+\\.\\d+";
 
     @TestFactory
     Stream<DynamicTest> theKubernetesProviderTargetsTheNewCluster() {
@@ -39,54 +47,104 @@ class DeploymentTests {
     @TestFactory
     Stream<DynamicTest> everythingInTheClusterGoesThroughThatProvider() {
         return everyStack("every Kubernetes object is declared through that provider", stack -> {
-            String providerUrn = "$" + PROVIDER + "::" + provider(stack).name + "::";
             assertThat(stack.mocks().registered).filteredOn(r -> r.type.startsWith("kubernetes:"))
-                    .extracting(r -> r.type).contains(RELEASE, NAMESPACE);
+                    .extracting(r -> r.type).contains(RELEASE);
             assertThat(stack.mocks().registered).filteredOn(r -> r.type.startsWith("kubernetes:"))
-                    .allSatisfy(r -> assertThat(r.provider).contains(providerUrn));
+                    .allSatisfy(r -> assertThat(r.provider).contains(providerUrn(stack)));
         });
     }
 
     @TestFactory
-    Stream<DynamicTest> theSynthesizedManifestsAreOneRelease() {
-        return everyStack("the synthesized manifests are one Helm release in the environment's namespace", stack -> {
-            Map<String, Object> release = stack.mocks().registered(RELEASE).get(0).inputs;
-            Path chart = Path.of((String) release.get("chart"));
-            assertThat(release).containsEntry("namespace", stack.env().namespace())
-                    .containsEntry("createNamespace", false);
-            assertThat(chart.resolve("Chart.yaml")).exists();
-            assertThat(Files.readString(chart.resolve("templates/manifests.yaml"))).contains(".Files.Get");
-            assertThat(Files.readString(chart.resolve("manifests/shop.yaml")))
-                    .contains("kind: ConfigMap")
-                    .contains("{{ $labels.instance }}")
-                    .doesNotContain("kind: Namespace");
+    Stream<DynamicTest> everyAddonIsItsUpstreamChartOnTheNewCluster() {
+        return everyStack("every add-on is its upstream chart at the pinned version, on the new cluster", stack ->
+                assertThat(Addons.ALL).allSatisfy(addon -> {
+                    ResourceArgs release = addon(stack, addon);
+                    assertThat(release.provider).contains(providerUrn(stack));
+                    assertThat(release.inputs)
+                            .containsEntry("name", addon.name())
+                            .containsEntry("chart", addon.chart())
+                            .containsEntry("version", addon.version())
+                            .containsEntry("repositoryOpts", Map.of("repo", addon.repo()))
+                            .containsEntry("namespace", addon.namespace())
+                            .containsEntry("createNamespace", true);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> chartVersionsArePinned() {
+        return everyStack("every chart from a repository is pinned to one version", stack -> {
+            List<ResourceArgs> upstream = stack.mocks().registered(RELEASE).stream()
+                    .filter(r -> r.inputs.containsKey("repositoryOpts")).toList();
+            assertThat(upstream).hasSameSizeAs(Addons.ALL)
+                    .allSatisfy(r -> assertThat((String) r.inputs.get("version")).as(r.name).matches(PINNED));
         });
     }
 
     @TestFactory
-    Stream<DynamicTest> theNamespaceIsDeclaredBeforeTheRelease() {
-        return everyStack("the manifests' namespace is declared, labels included, outside the release", stack ->
-                assertThat(stack.mocks().registered(NAMESPACE)).singleElement()
-                        .satisfies(ns -> assertThat(ns.inputs.get("metadata")).isEqualTo(Map.of(
-                                "name", stack.env().namespace(),
-                                "labels", Map.of("pod-security.kubernetes.io/enforce", "restricted"),
-                                "annotations", Map.of()))));
+    Stream<DynamicTest> argoCdStartsOnlyOnceEveryKindItSyncsIsServed() {
+        return everyStack("the Argo CD bootstrap depends on the add-ons serving every custom kind manifests-synth "
+                + "writes, and the custom metrics its HPAs scale on", stack -> {
+            List<String> dependencies = stack.dependencies(RELEASE, bootstrapName(stack));
+            Stream.concat(Stacks.synthesizedCustomKinds().stream().map(Crd::api), Stream.of(Api.CUSTOM_METRICS))
+                    .filter(api -> !Addons.FROM_GKE.contains(api))
+                    .forEach(api -> {
+                        Addon addon = Addons.ALL.stream().filter(a -> a.serves().contains(api)).findFirst()
+                                .orElseThrow(() -> new AssertionError("no add-on serves " + api));
+                        assertThat(dependencies).as(api + " served by " + addon.name())
+                                .anyMatch(urn -> urn.endsWith(RELEASE + "::" + addon(stack, addon).name));
+                    });
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCustomKindManifestsSynthWritesIsServed() {
+        return Stacks.synthesizedCustomKinds().stream().map(crd -> DynamicTest.dynamicTest(
+                crd.api() + " is served by GKE or an add-on",
+                () -> assertThatCode(() -> Addons.serving(Set.of(crd.api()))).doesNotThrowAnyException()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pulumiAppliesOnlyTheArgoCdApplication() {
+        return everyStack("Pulumi applies only the Argo CD Application, verbatim; Argo CD syncs the rest", stack -> {
+            List<ResourceArgs> local = stack.mocks().registered(RELEASE).stream()
+                    .filter(r -> !r.inputs.containsKey("repositoryOpts")).toList();
+            assertThat(local).singleElement().satisfies(bootstrap -> {
+                assertThat(bootstrap.inputs).containsEntry("namespace", Addons.ARGOCD_NAMESPACE);
+                Path chart = Path.of((String) bootstrap.inputs.get("chart"));
+                assertThat(Files.readString(chart.resolve("templates/bootstrap.yaml"))).contains(".Files.Get");
+                assertThat(chart.resolve("manifests/bootstrap.yaml")).hasSameTextualContentAs(
+                        Stacks.DIST.resolve(stack.env().id()).resolve(ManifestChart.BOOTSTRAP_FILE));
+            });
+        });
     }
 
     @Test
-    void changedManifestsChangeTheRelease(@TempDir Path dir) throws IOException {
-        String first = chartFrom(dir.resolve("a"), "data: {v: '1'}");
-        assertThat(chartFrom(dir.resolve("b"), "data: {v: '1'}")).isEqualTo(first);
-        assertThat(chartFrom(dir.resolve("c"), "data: {v: '2'}")).isNotEqualTo(first);
+    void aChangedApplicationChangesTheRelease(@TempDir Path dir) throws IOException {
+        String first = chartFrom(dir.resolve("a"), "metadata: {name: shop-dev}");
+        assertThat(chartFrom(dir.resolve("b"), "metadata: {name: shop-dev}")).isEqualTo(first);
+        assertThat(chartFrom(dir.resolve("c"), "metadata: {name: shop-dev-2}")).isNotEqualTo(first);
     }
 
-    /** The digest of a chart built from one ConfigMap with that data. */
-    private static String chartFrom(Path dir, String data) throws IOException {
+    /** The digest of a chart whose bootstrap file is an Application with that metadata. */
+    private static String chartFrom(Path dir, String metadata) throws IOException {
         Files.createDirectories(dir.resolve("dist/dev"));
-        Files.writeString(dir.resolve("dist/dev/cm.k8s.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n" + data + "\n");
+        Files.writeString(dir.resolve("dist/dev").resolve(ManifestChart.BOOTSTRAP_FILE),
+                "apiVersion: argoproj.io/v1alpha1\nkind: Application\n" + metadata + "\n");
         Map<String, String> raw = Stacks.stackFile(Environment.DEV);
         raw.put(StackConfig.MANIFESTS_DIR, dir.resolve("dist").toString());
         return ManifestChart.build(StackConfig.read(Environment.DEV, ConfigSource.of(raw)), dir.resolve("charts")).digest();
+    }
+
+    private static ResourceArgs addon(Deployed stack, Addon addon) {
+        return stack.registered(RELEASE, stack.config().prefix() + "-" + addon.name());
+    }
+
+    private static String bootstrapName(Deployed stack) {
+        return stack.config().prefix() + "-bootstrap";
+    }
+
+    private static String providerUrn(Deployed stack) {
+        return "$" + PROVIDER + "::" + provider(stack).name + "::";
     }
 
     private static ResourceArgs provider(Deployed stack) {

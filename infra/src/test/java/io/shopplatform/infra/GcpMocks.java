@@ -1,16 +1,21 @@
 package io.shopplatform.infra;
 
+import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
+import com.pulumi.test.internal.MockMonitor;
+import com.pulumi.test.internal.PulumiTestInternal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for GCP and Kubernetes: echoes every resource's inputs as its state, adds the outputs the program reads
- * (a cluster's endpoint and CA, an account's email), and records every registration for the tests to inspect.
+ * (a cluster's endpoint and CA, an account's email), and records every registration, with its dependencies, for the
+ * tests to inspect.
  */
 final class GcpMocks implements Mocks {
 
@@ -19,6 +24,20 @@ final class GcpMocks implements Mocks {
     static final String TRANSFER_AGENT = "project-42@storage-transfer-service.iam.gserviceaccount.com";
 
     final List<ResourceArgs> registered = new CopyOnWriteArrayList<>();
+    /** By "type::name", the URNs each resource depends on (dependsOn and inputs alike). */
+    final Map<String, List<String>> dependencies = new ConcurrentHashMap<>();
+
+    /** The test runner's monitor over these mocks, recording what the program says each resource depends on. */
+    MockMonitor monitor() {
+        return new MockMonitor(this, PulumiTestInternal.mockLog()) {
+            @Override
+            public CompletableFuture<pulumirpc.Resource.RegisterResourceResponse> registerResourceAsync(
+                    Resource resource, pulumirpc.Resource.RegisterResourceRequest request) {
+                dependencies.put(request.getType() + "::" + request.getName(), List.copyOf(request.getDependenciesList()));
+                return super.registerResourceAsync(resource, request);
+            }
+        };
+    }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {

@@ -2,54 +2,63 @@ package io.shopplatform.infra.deploy;
 
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.shopplatform.infra.cluster.Gke;
 import io.shopplatform.infra.config.StackConfig;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The shop on the new cluster: the synthesized manifests as one Helm release, through a provider bound to it. */
+/**
+ * The cluster's add-ons and the Argo CD bootstrap, through a Kubernetes provider bound to the new cluster. Pulumi
+ * installs what the manifests need to exist (CRDs, their controllers, the custom metrics API) and the Argo CD
+ * Application; Argo CD then syncs the manifests themselves. Nothing here applies them, so nothing has two owners.
+ */
 public final class Deployment {
 
-    public static final String RELEASE_NAME = "shop";
-    /** Helm's wait for the release's objects to become ready, in seconds. */
+    public static final String BOOTSTRAP_RELEASE = "shop-bootstrap";
+    /** Helm's wait for a release's objects to become ready, in seconds (kube-prometheus-stack is the slowest). */
     static final int READY_TIMEOUT_SECONDS = 900;
 
     private Deployment() {}
 
-    public static Release declare(StackConfig config, Gke gke, ManifestChart chart) {
+    public static void declare(StackConfig config, Gke gke, ManifestChart chart) {
         var provider = new Provider(config.prefix() + "-gke", ProviderArgs.builder()
                 .kubeconfig(gke.kubeconfig())
                 .build());
-        List<Resource> before = new ArrayList<>(gke.nodePools());
-        chart.namespaces().forEach(ns -> before.add(new Namespace(config.prefix() + "-namespace-" + ns.name(),
-                NamespaceArgs.builder()
-                        .metadata(ObjectMetaArgs.builder()
-                                .name(ns.name())
-                                .labels(ns.labels())
-                                .annotations(ns.annotations())
-                                .build())
-                        .build(),
-                CustomResourceOptions.builder().provider(provider).build())));
-        String namespace = config.environment().namespace();
-        return new Release(config.prefix() + "-manifests", ReleaseArgs.builder()
-                .name(RELEASE_NAME)
+        Map<Addon, Release> addons = new LinkedHashMap<>();
+        // Add-on pods need nodes to become ready on.
+        Addons.ALL.forEach(addon -> addons.put(addon, addon(config, provider, addon, gke.nodePools())));
+        List<Resource> serving = Addons.serving(chart.apis()).stream().<Resource>map(addons::get).toList();
+        new Release(config.prefix() + "-bootstrap", ReleaseArgs.builder()
+                .name(BOOTSTRAP_RELEASE)
                 .chart(chart.directory().toString())
-                .namespace(namespace)
-                .createNamespace(chart.namespaces().stream().noneMatch(ns -> ns.name().equals(namespace)))
-                // Pulumi does not look into a local chart's files: the digest makes new manifests an upgrade.
+                .namespace(Addons.ARGOCD_NAMESPACE)
+                // Pulumi does not look into a local chart's files: the digest makes a new Application an upgrade.
                 .values(Map.of("manifestsDigest", chart.digest()))
                 .atomic(true)
                 .timeout(READY_TIMEOUT_SECONDS)
                 .build(),
-                // Workloads need nodes to become ready on.
-                CustomResourceOptions.builder().provider(provider).dependsOn(before).build());
+                // Argo CD's first sync must find every CRD and API the manifests use.
+                CustomResourceOptions.builder().provider(provider).dependsOn(serving).build());
+    }
+
+    private static Release addon(StackConfig config, Provider provider, Addon addon, List<? extends Resource> nodePools) {
+        return new Release(config.prefix() + "-" + addon.name(), ReleaseArgs.builder()
+                .name(addon.name())
+                .chart(addon.chart())
+                .version(addon.version())
+                .repositoryOpts(RepositoryOptsArgs.builder().repo(addon.repo()).build())
+                .namespace(addon.namespace())
+                .createNamespace(true)
+                .values(addon.values())
+                .skipAwait(!addon.awaitReady())
+                .timeout(READY_TIMEOUT_SECONDS)
+                .build(),
+                CustomResourceOptions.builder().provider(provider).dependsOn(List.copyOf(nodePools)).build());
     }
 }

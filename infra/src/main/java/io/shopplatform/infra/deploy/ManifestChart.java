@@ -8,51 +8,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The manifests manifests-synth wrote for one environment, packed as a local Helm chart: the Java Kubernetes SDK
- * has no YAML resource, and a release applies, upgrades and prunes them as one unit. The files are served with
- * {@code .Files.Get}, so Helm never evaluates them as templates ({@code {{ }}} in alert rules stays literal).
- * Namespaces are taken out and declared by Pulumi before the release, which needs its namespace to exist.
+ * What infra/ takes from the manifests manifests-synth wrote for one environment. Argo CD syncs them; infra only
+ * applies {@value #BOOTSTRAP_FILE} (the Argo CD Application that does the syncing, which Argo CD leaves out), packed
+ * as a local Helm chart because the Java Kubernetes SDK has no YAML resource. The file is served with
+ * {@code .Files.Get}, so Helm never evaluates it as a template. Every file is read for the APIs its objects use, so
+ * the add-ons serving them can be installed first.
  *
- * @param directory  the generated chart
- * @param namespaces the Namespace objects found in the manifests
- * @param digest     SHA-256 of what the chart applies, so that a change of the manifests is a change Pulumi plans
+ * @param directory the generated chart
+ * @param apis      the APIs the environment's objects use, beyond Kubernetes' own
+ * @param digest    SHA-256 of what the chart applies, so that a changed Application is a change Pulumi plans
  */
-public record ManifestChart(Path directory, List<KubeNamespace> namespaces, String digest) {
+public record ManifestChart(Path directory, Set<Api> apis, String digest) {
 
     public static final String SYNTH_COMMAND = "mvn -q -B -pl manifests-synth -am package -Psynth -DskipTests";
+    /** manifests-synth's BootstrapChart.FILE. */
+    public static final String BOOTSTRAP_FILE = "bootstrap.k8s.yaml";
     static final String SUFFIX = ".k8s.yaml";
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
+    /** HPA metric types served by the custom metrics API (Resource metrics come from GKE's metrics server). */
+    private static final Set<String> CUSTOM_METRIC_TYPES = Set.of("Pods", "Object");
     private static final String TEMPLATE = """
-            {{- range $path, $_ := .Files.Glob "manifests/*.yaml" }}
-            ---
-            {{ $.Files.Get $path }}
-            {{- end }}
+            {{ .Files.Get "manifests/bootstrap.yaml" }}
             """;
 
     public ManifestChart {
-        namespaces = List.copyOf(namespaces);
+        apis = Set.copyOf(apis);
     }
 
-    /** A Namespace of the synthesized manifests. */
-    public record KubeNamespace(String name, Map<String, String> labels, Map<String, String> annotations) {}
-
-    /** Packs {@code config.manifests()} into {@code <charts>/<env>}; fails naming the folder if it is missing. */
+    /** Packs the bootstrap file of {@code config.manifests()} into {@code <charts>/<env>}; fails naming what is missing. */
     public static ManifestChart build(StackConfig config, Path charts) {
         Path source = config.manifests();
         List<Path> files = manifestFiles(source);
-        if (files.isEmpty()) {
+        if (!files.contains(source.resolve(BOOTSTRAP_FILE))) {
             throw new IllegalStateException("no synthesized manifests for " + config.environment().id() + ": "
-                    + source + (Files.isDirectory(source) ? " holds no *" + SUFFIX + " file" : " does not exist")
+                    + source + (Files.isDirectory(source) ? " holds no " + BOOTSTRAP_FILE : " does not exist")
                     + ". Synthesize them first from the repository root: " + SYNTH_COMMAND
                     + " (or point " + StackConfig.MANIFESTS_DIR + " at the folder that holds <env>/*" + SUFFIX + ")");
         }
@@ -81,44 +81,34 @@ public record ManifestChart(Path directory, List<KubeNamespace> namespaces, Stri
         Files.createDirectories(chart.resolve("manifests"));
         Files.writeString(chart.resolve("Chart.yaml"), """
                 apiVersion: v2
-                name: %s
-                description: The manifests manifests-synth synthesized for %s, applied as one release.
+                name: %s-bootstrap
+                description: The Argo CD Application that syncs the manifests synthesized for %s.
                 type: application
                 version: 0.1.0
                 """.formatted(config.prefix(), config.environment().id()));
-        Files.writeString(chart.resolve("templates/manifests.yaml"), TEMPLATE);
+        Files.writeString(chart.resolve("templates/bootstrap.yaml"), TEMPLATE);
+        String bootstrap = Files.readString(config.manifests().resolve(BOOTSTRAP_FILE));
+        Files.writeString(chart.resolve("manifests/bootstrap.yaml"), bootstrap);
 
-        MessageDigest sha = sha256();
-        List<KubeNamespace> namespaces = new ArrayList<>();
+        Set<Api> apis = new HashSet<>();
         for (Path file : files) {
-            List<String> kept = new ArrayList<>();
             for (String document : DOCUMENT_SEPARATOR.split(Files.readString(file))) {
-                Object parsed = new Yaml().load(document);
-                if (!(parsed instanceof Map<?, ?> object)) {
-                    continue;
-                }
-                if ("Namespace".equals(object.get("kind"))) {
-                    namespaces.add(namespace(object));
-                } else {
-                    kept.add(document.strip() + "\n");
+                if (new Yaml().load(document) instanceof Map<?, ?> object) {
+                    apis(object).stream().filter(api -> !api.builtIn()).forEach(apis::add);
                 }
             }
-            String content = String.join("---\n", kept);
-            sha.update(content.getBytes(StandardCharsets.UTF_8));
-            String name = file.getFileName().toString();
-            Files.writeString(chart.resolve("manifests").resolve(name.substring(0, name.length() - SUFFIX.length()) + ".yaml"),
-                    content);
         }
-        namespaces.forEach(ns -> sha.update(ns.toString().getBytes(StandardCharsets.UTF_8)));
-        return new ManifestChart(chart, namespaces, HexFormat.of().formatHex(sha.digest()));
+        String digest = HexFormat.of().formatHex(sha256().digest(bootstrap.getBytes(StandardCharsets.UTF_8)));
+        return new ManifestChart(chart, apis, digest);
     }
 
-    @SuppressWarnings("unchecked")
-    private static KubeNamespace namespace(Map<?, ?> object) {
-        Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
-        return new KubeNamespace(String.valueOf(metadata.get("name")),
-                (Map<String, String>) metadata.getOrDefault("labels", Map.of()),
-                (Map<String, String>) metadata.getOrDefault("annotations", Map.of()));
+    /** The object's own API, and the custom metrics API if it is an HPA scaling on per-pod or per-object metrics. */
+    private static List<Api> apis(Map<?, ?> object) {
+        Api own = Api.of(String.valueOf(object.get("apiVersion")), String.valueOf(object.get("kind")));
+        boolean customMetrics = own.kind().equals("HorizontalPodAutoscaler")
+                && object.get("spec") instanceof Map<?, ?> spec && spec.get("metrics") instanceof List<?> metrics
+                && metrics.stream().anyMatch(m -> m instanceof Map<?, ?> metric && CUSTOM_METRIC_TYPES.contains(metric.get("type")));
+        return customMetrics ? List.of(own, Api.CUSTOM_METRICS) : List.of(own);
     }
 
     private static MessageDigest sha256() {

@@ -1,0 +1,87 @@
+package io.shopplatform.infra.deploy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The cluster add-ons, pinned in one place. Namespaces, account and ConfigMap names are the ones the synthesized
+ * manifests expect (manifests-synth: {@code Peers.MONITORING_NAMESPACE}, {@code GitOps.ARGOCD_NAMESPACE},
+ * {@code MonitoringAccess.PROMETHEUS_ACCOUNT}, {@code MetricsAdapter.NAME}, {@code Queries.PROMETHEUS}).
+ */
+public final class Addons {
+
+    public static final String ARGOCD_NAMESPACE = "argocd";
+    public static final String MONITORING_NAMESPACE = "monitoring";
+    static final String PROMETHEUS_ACCOUNT = "prometheus";
+    static final String ADAPTER_RULES = "prometheus-adapter-shop-rules";
+    /** The Service the Prometheus Operator puts in front of every Prometheus it runs. */
+    static final String PROMETHEUS_URL = "http://prometheus-operated." + MONITORING_NAMESPACE + ".svc";
+    static final int PROMETHEUS_PORT = 9090;
+
+    private static final String ARGO_HELM = "https://argoproj.github.io/argo-helm";
+    private static final String PROMETHEUS_COMMUNITY = "https://prometheus-community.github.io/helm-charts";
+    private static final String ARGO = "argoproj.io";
+    private static final String PROMETHEUS_OPERATOR = "monitoring.coreos.com";
+
+    /**
+     * What GKE serves itself: BackendConfig with its ingress controller, VerticalPodAutoscaler because the cluster
+     * enables vertical pod autoscaling ({@code Gke}).
+     */
+    public static final Set<Api> FROM_GKE = Set.of(
+            new Api("cloud.google.com", "BackendConfig"),
+            new Api("autoscaling.k8s.io", "VerticalPodAutoscaler"));
+
+    public static final List<Addon> ALL = List.of(
+            new Addon("argo-cd", ARGO_HELM, "argo-cd", "8.5.0", ARGOCD_NAMESPACE,
+                    group(ARGO, "Application", "ApplicationSet", "AppProject"), Map.of(), true),
+            new Addon("argo-rollouts", ARGO_HELM, "argo-rollouts", "2.41.0", "argo-rollouts",
+                    group(ARGO, "Rollout", "AnalysisTemplate", "ClusterAnalysisTemplate", "AnalysisRun", "Experiment"),
+                    Map.of(), true),
+            new Addon("kube-prometheus-stack", PROMETHEUS_COMMUNITY, "kube-prometheus-stack", "76.5.1",
+                    MONITORING_NAMESPACE,
+                    group(PROMETHEUS_OPERATOR, "Prometheus", "Alertmanager", "ServiceMonitor", "PodMonitor", "PrometheusRule", "Probe"),
+                    Map.of(
+                            "prometheus", Map.of(
+                                    // The shop's RoleBinding lets exactly this account discover its scrape targets.
+                                    "serviceAccount", Map.of("name", PROMETHEUS_ACCOUNT),
+                                    // Select every ServiceMonitor and rule, not only those labelled for this release.
+                                    "prometheusSpec", Map.of(
+                                            "serviceMonitorSelectorNilUsesHelmValues", false,
+                                            "ruleSelectorNilUsesHelmValues", false)),
+                            // The shop's dashboards are ConfigMaps in its own namespace.
+                            "grafana", Map.of("sidecar", Map.of("dashboards", Map.of("searchNamespace", "ALL")))),
+                    true),
+            new Addon("prometheus-adapter", PROMETHEUS_COMMUNITY, "prometheus-adapter", "4.13.0", MONITORING_NAMESPACE,
+                    Set.of(Api.CUSTOM_METRICS),
+                    Map.of(
+                            "prometheus", Map.of("url", PROMETHEUS_URL, "port", PROMETHEUS_PORT),
+                            // The rules derive from the model and arrive with the manifests, not with this chart.
+                            "rules", Map.of("existing", ADAPTER_RULES)),
+                    // Its pod mounts those rules, which exist only once Argo CD has synced: waiting would deadlock.
+                    false));
+
+    private Addons() {}
+
+    /**
+     * The add-ons serving these APIs; fails naming every API neither Kubernetes, GKE nor an add-on serves, so that
+     * a new custom kind in the manifests cannot reach a cluster that would reject it.
+     */
+    public static List<Addon> serving(Set<Api> apis) {
+        List<String> unserved = apis.stream()
+                .filter(api -> !api.builtIn() && !FROM_GKE.contains(api))
+                .filter(api -> ALL.stream().noneMatch(a -> a.serves().contains(api)))
+                .map(Api::toString).sorted().toList();
+        if (!unserved.isEmpty()) {
+            throw new IllegalStateException("the synthesized manifests use " + unserved + ", which neither GKE nor an "
+                    + "add-on serves: add the add-on that installs them to " + Addons.class.getName());
+        }
+        return ALL.stream().filter(a -> a.serves().stream().anyMatch(apis::contains)).toList();
+    }
+
+    private static Set<Api> group(String group, String... kinds) {
+        return Arrays.stream(kinds).map(k -> new Api(group, k)).collect(Collectors.toUnmodifiableSet());
+    }
+}
