@@ -275,6 +275,13 @@ final class Postgres {
     }
 
     private void rewindOrClone(String node, String primary) {
+        // pg_rewind reads the source's timeline from its last checkpoint; a just-promoted primary may not have
+        // written one on its new timeline yet, and pg_rewind would then see "no rewind required".
+        try (Connection c = connect(primary, "postgres")) {
+            Sql.execute(c, "CHECKPOINT");
+        } catch (SQLException e) {
+            throw new PlatformException("could not checkpoint " + primary + " before rewinding " + node, e);
+        }
         Host.Result rewind = Host.tryExec(context.host().asServiceUser(List.of(Host.PG_BIN.resolve("pg_rewind").toString(),
                 "--target-pgdata=" + context.layout().pgData(node),
                 "--source-server=host=127.0.0.1 port=" + context.layout().postgresPort(primary) + " user=" + SUPERUSER
