@@ -60,33 +60,9 @@ public final class LocalPlatform {
 
     public void up(boolean withServices) {
         Files2.mkdirs(layout.home());
-        ExecutorService pool = Executors.newFixedThreadPool(5);
-        try {
-            // The servers start side by side; only PgPool and the schema wait for PostgreSQL.
-            List<Future<?>> started = List.of(
-                    pool.submit(this::upDatabase),
-                    pool.submit(redis::up),
-                    pool.submit(memcached::up),
-                    pool.submit(kafka::up),
-                    pool.submit(search::up));
-            List<String> failures = new ArrayList<>();
-            for (Future<?> f : started) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause() instanceof PlatformException ? e.getCause().getMessage() : e.getCause().toString());
-                }
-            }
-            if (!failures.isEmpty()) {
-                throw new PlatformException(String.join("\n", failures)
-                        + "\nWhat did start keeps running; fix the above and run ./platform up again.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException("interrupted");
-        } finally {
-            pool.shutdownNow();
-        }
+        // The servers start side by side; only PgPool and the schema wait for PostgreSQL.
+        inParallel("What did start keeps running; fix the above and run ./platform up again.",
+                this::upDatabase, redis::up, memcached::up, kafka::up, search::up);
         writeState();
         if (withServices) {
             services.up();
@@ -95,12 +71,38 @@ public final class LocalPlatform {
 
     public void down() {
         services.down();
-        search.down();
-        kafka.down();
-        memcached.down();
-        redis.down();
-        pgpool.down();
-        postgres.down();
+        inParallel("Run ./platform down again to stop what is left.",
+                search::down, kafka::down, memcached::down, redis::down, () -> {
+                    pgpool.down();
+                    postgres.down();
+                });
+    }
+
+    /** Runs independent steps at once; reports every failure, not just the first. */
+    private static void inParallel(String advice, Runnable... steps) {
+        ExecutorService pool = Executors.newFixedThreadPool(steps.length);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Runnable step : steps) {
+                running.add(pool.submit(step));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause() instanceof PlatformException ? e.getCause().getMessage() : e.getCause().toString());
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new PlatformException(String.join("\n", failures) + "\n" + advice);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Stops the primary's postmaster abruptly, as a crash would (used by drills and the failover test). */

@@ -37,6 +37,7 @@ final class Supervisor {
         full.addAll(host.asServiceUser(command));
         try {
             Files.createDirectories(layout.logs());
+            Files.createDirectories(layout.run());
             Path log = layout.logs().resolve(name + ".log");
             ProcessBuilder pb = new ProcessBuilder(full)
                     .directory(workDir.toFile())
@@ -45,7 +46,6 @@ final class Supervisor {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             pb.environment().putAll(env);
             Process process = pb.start();
-            Files.createDirectories(layout.run());
             // PID plus start time: a PID the kernel has since given to another program will not match both.
             Files.writeString(pidFile(name), process.pid() + " " + startTime(process.toHandle()));
             return process.pid();
