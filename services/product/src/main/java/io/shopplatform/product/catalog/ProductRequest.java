@@ -1,0 +1,34 @@
+package io.shopplatform.product.catalog;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** What an admin sends to create or replace a product; the limits mirror the table's checks. */
+public record ProductRequest(
+        @NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9._-]{0,63}$", message = "must be 1-64 of A-Z, 0-9, '.', '_', '-'")
+        String sku,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 10_000) String description,
+        @Positive Long categoryId,
+        @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
+        @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as USD") String currency,
+        @Pattern(regexp = "^(DRAFT|ACTIVE|ARCHIVED)$", message = "must be DRAFT, ACTIVE or ARCHIVED") String status) {
+
+    String descriptionOrEmpty() {
+        return description == null ? "" : description;
+    }
+
+    String currencyOrDefault() {
+        return currency == null ? "USD" : currency;
+    }
+
+    String statusOrDefault() {
+        return status == null ? "DRAFT" : status;
+    }
+}

@@ -1,0 +1,136 @@
+package io.shopplatform.product.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shopplatform.product.catalog.ProductChanged;
+import io.shopplatform.product.category.CategoryNode;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The products index in OpenSearch (the Elasticsearch API), spoken over plain HTTP. Documents are written with the
+ * product's version as an external version, so a replayed or late event never overwrites a newer document.
+ */
+@Component
+class OpenSearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchIndex.class);
+
+    private final RestClient http;
+    private final String index;
+
+    OpenSearchIndex(SearchProperties props, RestClient.Builder builder) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(props.timeout()).build());
+        requests.setReadTimeout(props.timeout());
+        RestClient.Builder b = builder.clone().baseUrl(props.url()).requestFactory(requests);
+        if (props.user() != null && !props.user().isBlank()) {
+            b.defaultHeaders(h -> h.setBasicAuth(props.user(), props.password()));
+        }
+        this.http = b.build();
+        this.index = props.index();
+        createIfMissing();
+    }
+
+    /** Name and description analysed as text, the category lineage's names too; ids and price as filters. */
+    private void createIfMissing() {
+        Map<String, Object> mappings = Map.of("properties", Map.of(
+                "name", Map.of("type", "text"),
+                "description", Map.of("type", "text"),
+                "category", Map.of("type", "text"),
+                "categoryId", Map.of("type", "long"),
+                "categoryIds", Map.of("type", "long"),
+                "price", Map.of("type", "scaled_float", "scaling_factor", 100)));
+        try {
+            http.put().uri("/{index}", index).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("mappings", mappings)).retrieve().toBodilessEntity();
+            log.info("created search index {}", index);
+        } catch (HttpClientErrorException e) {
+            if (!e.getResponseBodyAsString().contains("resource_already_exists_exception")) {
+                log.warn("cannot create search index {}: {}", index, e.getMessage());
+            }
+        } catch (RestClientException e) {
+            log.warn("search engine unreachable at start-up; indexing retries from the events: {}", e.getMessage());
+        }
+    }
+
+    void put(ProductChanged p, List<CategoryNode> lineage) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("name", p.name());
+        doc.put("description", p.description());
+        doc.put("category", lineage.stream().map(CategoryNode::name).collect(Collectors.joining(" ")));
+        doc.put("categoryId", p.categoryId());
+        doc.put("categoryIds", lineage.stream().map(CategoryNode::id).toList());
+        doc.put("price", p.price());
+        write(() -> http.put().uri("/{index}/_doc/{id}?version={v}&version_type=external_gte", index, p.id(), p.version())
+                .contentType(MediaType.APPLICATION_JSON).body(doc).retrieve().toBodilessEntity());
+    }
+
+    void remove(long id, long version) {
+        write(() -> http.delete().uri("/{index}/_doc/{id}?version={v}&version_type=external_gte", index, id, version)
+                .retrieve().toBodilessEntity());
+    }
+
+    SearchResults search(SearchQuery q) {
+        List<Object> filters = new ArrayList<>();
+        if (q.category() != null) {
+            filters.add(Map.of("term", Map.of("categoryIds", q.category())));
+        }
+        if (q.minPrice() != null || q.maxPrice() != null) {
+            Map<String, BigDecimal> range = new LinkedHashMap<>();
+            if (q.minPrice() != null) {
+                range.put("gte", q.minPrice());
+            }
+            if (q.maxPrice() != null) {
+                range.put("lte", q.maxPrice());
+            }
+            filters.add(Map.of("range", Map.of("price", range)));
+        }
+        Map<String, Object> body = Map.of(
+                "from", q.page() * q.size(), "size", q.size(), "track_total_hits", true,
+                "_source", List.of("name", "price", "categoryId"),
+                "query", Map.of("bool", Map.of(
+                        "must", Map.of("multi_match", Map.of("query", q.text(), "operator", "and", "type", "cross_fields",
+                                "fields", List.of("name^3", "category^2", "description"))),
+                        "filter", filters)));
+        JsonNode response;
+        try {
+            response = http.post().uri("/{index}/_search", index).contentType(MediaType.APPLICATION_JSON).body(body)
+                    .retrieve().body(JsonNode.class);
+        } catch (RestClientException e) {
+            throw new SearchEngineUnavailable("search failed", e);
+        }
+        List<SearchHit> hits = new ArrayList<>();
+        for (JsonNode hit : response.path("hits").path("hits")) {
+            JsonNode src = hit.path("_source");
+            hits.add(new SearchHit(hit.path("_id").asLong(), src.path("name").asText(), src.path("price").decimalValue(),
+                    src.path("categoryId").isNull() || src.path("categoryId").isMissingNode() ? null
+                            : src.path("categoryId").asLong()));
+        }
+        return new SearchResults(hits, q.page(), q.size(), response.path("hits").path("total").path("value").asLong());
+    }
+
+    /** A version conflict means a newer document is already there: nothing to do. */
+    private void write(Runnable call) {
+        try {
+            call.run();
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode() != HttpStatus.CONFLICT && e.getStatusCode() != HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+}

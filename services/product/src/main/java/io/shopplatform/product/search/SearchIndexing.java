@@ -1,0 +1,42 @@
+package io.shopplatform.product.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopplatform.product.catalog.ProductChanged;
+import io.shopplatform.product.category.CategoryTree;
+import io.shopplatform.service.outbox.EventSubscription;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Keeps the index in step with the catalog: one instance of the service (a consumer group) applies each product
+ * event. Replays are harmless, since documents carry the product version; while the engine is down the events
+ * wait in Kafka and are applied when it returns.
+ */
+@Configuration(proxyBeanMethods = false)
+class SearchIndexing {
+
+    static final String GROUP = "product-search-indexer";
+
+    @Bean
+    EventSubscription searchIndexer(OpenSearchIndex index, CategoryTree categories, ObjectMapper json) {
+        return EventSubscription.shared(ProductChanged.TOPIC, GROUP, event -> {
+            ProductChanged p = read(json, event.payload());
+            if (ProductChanged.DELETED.equals(event.type())) {
+                index.remove(p.id(), p.version());
+            } else {
+                index.put(p, p.categoryId() == null ? List.of() : categories.lineage(p.categoryId()));
+            }
+        });
+    }
+
+    private static ProductChanged read(ObjectMapper json, byte[] payload) {
+        try {
+            return json.readValue(payload, ProductChanged.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.shopplatform.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shopplatform.product.category.CategoryTree;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@ProductIntegrationTest
+class ProductApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @LocalManagementPort
+    int managementPort;
+    @Autowired
+    CategoryTree categories;
+
+    Api api;
+    long phones;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        phones = categories.create(null, slug(), "Phones", 0);
+    }
+
+    @Test
+    void aCreatedProductIsReadBackById() {
+        long id = api.createProduct(phones, "199.99");
+
+        Api.Response r = api.get("/api/v1/products/" + id);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.<Double>json("$.price")).isEqualTo(199.99);
+        assertThat(r.<Integer>json("$.categoryId")).isEqualTo((int) phones);
+        assertThat(r.<String>json("$.currency")).isEqualTo("USD");
+    }
+
+    @Test
+    void anUnknownIdIsA404Problem() {
+        Api.Response r = api.get("/api/v1/products/999999999");
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.<String>json("$.detail")).isEqualTo("product 999999999 does not exist");
+    }
+
+    @Test
+    void onlyAdminsChangeTheCatalog() {
+        String body = Api.productJson(Api.uniqueSku(), "Nope", phones, "1.00");
+
+        assertThat(api.post("/api/v1/products", body, null).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/products", body, Api.SHOPPER).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/products", body, "not.a.token").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anUpdateReturnsTheNewPriceAndTheNextVersion() {
+        long id = api.createProduct(phones, "10.00");
+        api.get("/api/v1/products/" + id);   // cached now
+
+        Api.Response updated = api.put("/api/v1/products/" + id,
+                Api.productJson(Api.uniqueSku(), "Renamed", phones, "12.50"), Api.ADMIN);
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.<Double>json("$.price")).isEqualTo(12.5);
+        assertThat(updated.<Integer>json("$.version")).isEqualTo(1);
+        assertThat(api.get("/api/v1/products/" + id).<Double>json("$.price")).isEqualTo(12.5);
+    }
+
+    @Test
+    void aDeletedProductIsGone() {
+        long id = api.createProduct(phones, "5.00");
+        api.get("/api/v1/products/" + id);
+
+        assertThat(api.delete("/api/v1/products/" + id, Api.ADMIN).status()).isEqualTo(204);
+
+        assertThat(api.get("/api/v1/products/" + id).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/products/" + id, Api.ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCategoryListsItsSubcategoriesProductsPagedAndSorted() {
+        long android = categories.create(phones, "android", "Android", 0);
+        api.createProduct(phones, "300.00");
+        api.createProduct(android, "100.00");
+        api.createProduct(android, "200.00");
+
+        Api.Response first = api.get("/api/v1/products?category=" + phones + "&size=2&sort=price_desc");
+        Api.Response second = api.get("/api/v1/products?category=" + phones + "&size=2&page=1&sort=price_desc");
+
+        assertThat(first.<List<Double>>json("$.items[*].price")).containsExactly(300.0, 200.0);
+        assertThat(first.<Integer>json("$.total")).isEqualTo(3);
+        assertThat(second.<List<Double>>json("$.items[*].price")).containsExactly(100.0);
+        assertThat(api.get("/api/v1/products?category=" + android).<Integer>json("$.total")).isEqualTo(2);
+    }
+
+    @Test
+    void theCategoryTreeNestsChildrenUnderTheirParent() {
+        categories.create(phones, "android", "Android", 0);
+
+        Api.Response r = api.get("/api/v1/categories");
+
+        String parent = "$[?(@.id == " + phones + ")]";
+        assertThat(r.<List<String>>json(parent + ".children[*].path")).containsExactly(
+                r.<List<String>>json(parent + ".path").get(0) + "/android");
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServed() {
+        Api.Response r = api.get("/v3/api-docs");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("/api/v1/products/{id}", "/api/v1/categories", "/api/v1/search");
+    }
+
+    @Test
+    void prometheusExportsCacheDatabaseAndRequestMetrics() {
+        long id = api.createProduct(phones, "1.00");
+        api.get("/api/v1/products/" + id);
+        api.get("/api/v1/products/" + id);
+
+        Api.Response r = new Api(managementPort).get("/actuator/prometheus");
+        String metrics = r.body();
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(metrics).contains(
+                "cache_hit_ratio{", "shop_cache_gets_total{", "layer=\"local\"", "layer=\"redis\"", "layer=\"memcached\"",
+                "shop_db_queries_seconds_bucket{", "kind=\"read\"", "kind=\"write\"", "le=\"0.025\"",
+                "http_server_requests_seconds_bucket{");
+    }
+
+    @Test
+    void healthIsUpWithLivenessAndReadinessGroups() {
+        Api management = new Api(managementPort);
+
+        assertThat(management.get("/actuator/health").<String>json("$.status")).isEqualTo("UP");
+        assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    static String slug() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}

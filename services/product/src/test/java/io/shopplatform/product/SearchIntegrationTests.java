@@ -1,0 +1,98 @@
+package io.shopplatform.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.shopplatform.product.category.CategoryTree;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@ProductIntegrationTest
+class SearchIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CategoryTree categories;
+
+    final AtomicInteger polls = new AtomicInteger();
+    Api api;
+    String word;
+    long shoes;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        // A made-up word no other test's product contains, so the results are this test's alone.
+        word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).replaceAll("[0-9]", "x");
+        shoes = categories.create(null, ProductApiIntegrationTests.slug(), "Shoes", 0);
+    }
+
+    @Test
+    void aNewProductIsFoundByNameAndByCategoryThroughTheEngine() {
+        long id = create(word + " runner", shoes, "80.00");
+
+        Api.Response byName = awaitHits("/api/v1/search?q=" + word, 1);
+        Api.Response byCategory = awaitHits("/api/v1/search?q=" + word + "+shoes", 1);
+
+        assertThat(byName.header("X-Search-Backend")).isEqualTo("opensearch");
+        assertThat(byName.<List<Integer>>json("$.items[*].id")).containsExactly((int) id);
+        assertThat(byCategory.<List<Integer>>json("$.items[*].id")).containsExactly((int) id);
+    }
+
+    @Test
+    void filtersByPriceRangeAndCategory() {
+        long cheap = create(word + " sandal", shoes, "20.00");
+        create(word + " boot", shoes, "120.00");
+        long other = categories.create(null, ProductApiIntegrationTests.slug(), "Other", 0);
+        create(word + " poster", other, "25.00");
+        awaitHits("/api/v1/search?q=" + word, 3);
+
+        Api.Response r = api.get("/api/v1/search?q=" + word + "&category=" + shoes + "&maxPrice=50");
+
+        assertThat(r.<List<Integer>>json("$.items[*].id")).containsExactly((int) cheap);
+    }
+
+    @Test
+    void aDeletedProductLeavesTheIndex() {
+        long id = create(word + " slipper", shoes, "15.00");
+        awaitHits("/api/v1/search?q=" + word, 1);
+
+        api.delete("/api/v1/products/" + id, Api.ADMIN);
+
+        awaitHits("/api/v1/search?q=" + word, 0);
+    }
+
+    @Test
+    void invalidSearchParametersAreNamed() {
+        Api.Response r = api.get("/api/v1/search?q=&minPrice=-1");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.<List<String>>json("$.errors[*].field")).containsExactlyInAnyOrder("q", "minPrice");
+    }
+
+    private long create(String name, long category, String price) {
+        Api.Response r = api.post("/api/v1/products", Api.productJson(Api.uniqueSku(), name, category, price), Api.ADMIN);
+        assertThat(r.status()).isEqualTo(201);
+        return ((Number) r.json("$.id")).longValue();
+    }
+
+    /**
+     * Indexing follows the event and the engine's refresh, so wait for it. Results are cached for 15 minutes by
+     * design; each poll asks for another page size so it is a new query, not the cached answer of the last poll.
+     */
+    private Api.Response awaitHits(String path, int count) {
+        Api.Response[] last = new Api.Response[1];
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = api.get(path + "&size=" + (10 + polls.getAndIncrement() % 90));
+            return last[0].status() == 200 && last[0].<Integer>json("$.total") == count;
+        });
+        return last[0];
+    }
+}

@@ -1,0 +1,85 @@
+package io.shopplatform.service.cache;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A remote layer that never fails a read: when its server is down, a lookup is a miss and a write is dropped, so
+ * the request falls through to the next layer or the database. A circuit breaker stops calling a dead server (no
+ * timeout paid per request) and probes it again on its own, so the layer comes back without a restart.
+ */
+final class GuardedLayer {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardedLayer.class);
+
+    private final RemoteLayer layer;
+    private final CircuitBreaker breaker;
+    private final Counter errors;
+
+    GuardedLayer(RemoteLayer layer, Duration probeAfter, MeterRegistry meters) {
+        this.layer = layer;
+        this.breaker = CircuitBreaker.of(layer.layer().tag(), CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(probeAfter)
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build());
+        this.errors = Counter.builder("shop.cache.errors").tag("layer", layer.layer().tag())
+                .description("calls to a cache layer that failed (the request fell through)").register(meters);
+        Gauge.builder("shop.cache.layer.up", breaker, b -> b.getState() == CircuitBreaker.State.OPEN ? 0 : 1)
+                .tag("layer", layer.layer().tag())
+                .description("1 while the layer is used, 0 while its circuit is open").register(meters);
+        breaker.getEventPublisher().onStateTransition(e -> {
+            switch (e.getStateTransition().getToState()) {
+                case OPEN -> log.warn("cache layer {} is unavailable; reads fall through to the next layer",
+                        layer.layer().tag());
+                case CLOSED -> log.info("cache layer {} is back", layer.layer().tag());
+                default -> { }
+            }
+        });
+    }
+
+    Layer layer() {
+        return layer.layer();
+    }
+
+    byte[] get(String key) {
+        return call(() -> layer.get(key));
+    }
+
+    void put(String key, byte[] value, Duration ttl) {
+        call(() -> {
+            layer.put(key, value, ttl);
+            return null;
+        });
+    }
+
+    /** Returns false when the eviction may not have happened (the server was unreachable). */
+    boolean delete(String key) {
+        return call(() -> {
+            layer.delete(key);
+            return Boolean.TRUE;
+        }) != null;
+    }
+
+    private <T> T call(Supplier<T> call) {
+        try {
+            return breaker.executeSupplier(call);
+        } catch (CallNotPermittedException open) {
+            return null;
+        } catch (RuntimeException e) {
+            errors.increment();
+            log.debug("cache layer {} failed", layer.layer().tag(), e);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.shopplatform.service.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.spy.memcached.MemcachedClient;
+
+/** L3: memcached through spymemcached (binary protocol, SASL PLAIN). */
+final class MemcachedLayer implements RemoteLayer {
+
+    /** memcached refuses keys longer than 250 bytes or with spaces and control characters. */
+    private static final int MAX_KEY = 200;
+
+    private final MemcachedClient memcached;
+    private final Duration timeout;
+
+    MemcachedLayer(MemcachedClient memcached, Duration timeout) {
+        this.memcached = memcached;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Layer layer() {
+        return Layer.MEMCACHED;
+    }
+
+    @Override
+    public byte[] get(String key) {
+        return (byte[]) memcached.get(safe(key));
+    }
+
+    @Override
+    public void put(String key, byte[] value, Duration ttl) {
+        memcached.set(safe(key), (int) ttl.toSeconds(), value);
+    }
+
+    @Override
+    public void delete(String key) {
+        // Waited for: an eviction that silently failed would leave an old price in the cache for an hour.
+        try {
+            memcached.delete(safe(key)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("memcached delete of " + key + " failed", e);
+        }
+    }
+
+    static String safe(String key) {
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_KEY && key.chars().allMatch(c -> c > ' ' && c < 127)) {
+            return key;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
