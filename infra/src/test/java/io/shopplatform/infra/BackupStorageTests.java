@@ -9,6 +9,8 @@ import com.pulumi.gcp.storage.Bucket;
 import com.pulumi.gcp.storage.TransferJob;
 import com.pulumi.gcp.storage.outputs.TransferJobTransferSpec;
 import io.shopplatform.infra.Stacks.Deployed;
+import io.shopplatform.model.BackupBuckets;
+import io.shopplatform.model.Site;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,6 +69,17 @@ class BackupStorageTests {
             assertThat(spec.gcsDataSource().orElseThrow().bucketName()).isEqualTo(value(primary.name()));
             assertThat(spec.gcsDataSink().orElseThrow().bucketName()).isEqualTo(value(copy.name()));
             assertThat(value(job.schedule()).orElseThrow().repeatInterval()).contains("3600s");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bucketsCarryTheNamesTheManifestsDerive() {
+        return everyStack("the buckets are named as the model derives it for manifests-synth", stack -> {
+            BackupBuckets names = Site.load(stack.env()).backupBuckets();
+            assertThat(stack.mocks().registered("gcp:storage/bucket:Bucket")).extracting(r -> r.inputs.get("name"))
+                    .containsExactlyInAnyOrder(names.primary(), names.copy());
+            assertThat(value(stack.result().output("backupBucket", String.class))).isEqualTo(names.primary());
+            assertThat(value(stack.result().output("backupCopyBucket", String.class))).isEqualTo(names.copy());
         });
     }
 

@@ -78,6 +78,11 @@ class BadConfigurationTests {
     }
 
     @Test
+    void aProjectGcsWouldRefuseTheBackupBucketsForIsNamed() {
+        assertRejected(Environment.DEV, set(PROJECT, "goog-shop-dev"), PROJECT, "bucket name 'goog-shop-dev-shop-backups'");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         assertRejected(Environment.DEV, set(PROJECT, "Shop Dev").andThen(set(AUTHORIZED_NETWORKS, "[\"0.0.0.0/33\"]")),
                 PROJECT, "is not a GCP project id");

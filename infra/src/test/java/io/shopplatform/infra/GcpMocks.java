@@ -54,7 +54,6 @@ final class GcpMocks implements Mocks {
                 state.put("member", "serviceAccount:" + email);
                 state.put("name", "projects/mock-project/serviceAccounts/" + email);
             }
-            case "gcp:storage/bucket:Bucket" -> state.putIfAbsent("name", args.name + "-b7e1");
             default -> state.putIfAbsent("name", args.name);
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));

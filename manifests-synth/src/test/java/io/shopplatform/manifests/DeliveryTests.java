@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.manifests.crd.Application;
 import io.shopplatform.manifests.operations.BootstrapChart;
+import io.shopplatform.manifests.operations.DatabaseJobs;
 import io.shopplatform.manifests.workloads.Placement;
 import io.shopplatform.model.Environment;
+import io.shopplatform.model.Shop;
 import io.shopplatform.model.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -41,20 +46,48 @@ class DeliveryTests {
     Stream<DynamicNode> podsArePinnedToTheStackFilesZones() {
         return PerEnvironment.rule("every zone the manifests pin pods to is a zone of Pulumi.<env>.yaml", m -> {
             List<Object> zones = new ArrayList<>();
-            m.documents().forEach(d -> collectZones(d.body(), zones));
+            m.documents().forEach(d -> walk(d.body(), map -> {
+                if (Placement.ZONE.equals(map.get("key")) && map.get("values") instanceof List<?> values) {
+                    zones.addAll(values);
+                }
+            }));
             assertThat(zones).isNotEmpty().allMatch(Site.load(m.env()).zones()::contains);
         });
     }
 
-    /** The values of every node-affinity expression on the zone label. */
-    private static void collectZones(Object node, List<Object> zones) {
+    @TestFactory
+    Stream<DynamicNode> backupJobsUploadToTheBucketInfraNames() {
+        return PerEnvironment.rule("the base-backup and WAL jobs upload to the bucket named after the stack file's project", m -> {
+            String bucket = Site.load(m.env()).backupBuckets().primary();
+            Stream.of(Shop.DB_BACKUP, Shop.DB_BACKUP + "-wal").forEach(job ->
+                    assertThat(m.get("CronJob", job).containers()).flatExtracting(c -> Doc.list(c, "env"))
+                            .filteredOn(e -> DatabaseJobs.BUCKET_ENV.equals(e.get("name")))
+                            .as(job).containsExactly(Map.of("name", DatabaseJobs.BUCKET_ENV, "value", bucket)));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyConfigMapReferencedIsSynthesized() {
+        return PerEnvironment.rule("every referenced ConfigMap is synthesized beside its user; none is left to infra/", m -> {
+            Set<String> synthesized = m.ofKind("ConfigMap").stream().map(d -> d.namespace() + "/" + d.name())
+                    .collect(Collectors.toSet());
+            List<String> referenced = new ArrayList<>();
+            m.documents().forEach(d -> walk(d.body(), map -> Stream.of("configMap", "configMapRef", "configMapKeyRef")
+                    .map(map::get).filter(ref -> ref instanceof Map<?, ?> r && r.get("name") != null)
+                    .forEach(ref -> referenced.add(d.namespace() + "/" + ((Map<?, ?>) ref).get("name")))));
+            // platform-infra: the ConfigMap the backup jobs once read the bucket name from, which nothing created.
+            assertThat(referenced).isNotEmpty().noneMatch(ref -> ref.endsWith("/platform-infra"))
+                    .allMatch(synthesized::contains);
+        });
+    }
+
+    /** Calls {@code visit} on every map in a YAML tree. */
+    private static void walk(Object node, Consumer<Map<?, ?>> visit) {
         if (node instanceof Map<?, ?> map) {
-            if (Placement.ZONE.equals(map.get("key")) && map.get("values") instanceof List<?> values) {
-                zones.addAll(values);
-            }
-            map.values().forEach(v -> collectZones(v, zones));
+            visit.accept(map);
+            map.values().forEach(v -> walk(v, visit));
         } else if (node instanceof List<?> list) {
-            list.forEach(v -> collectZones(v, zones));
+            list.forEach(v -> walk(v, visit));
         }
     }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where an environment's cluster runs: its GCP project, region and zones. Stated once, in the environment's stack
- * file: infra/ gets them as stack configuration, manifests-synth reads them with {@link #load}; both validate them
- * with {@link #problems}, so neither can accept a site the other would refuse.
+ * Where an environment's cluster runs: its GCP project, region and zones, and what is named after them (the backup
+ * buckets). Stated once, in the environment's stack file: infra/ gets them as stack configuration, manifests-synth
+ * reads them with {@link #load}; both validate them with {@link #problems}, so neither can accept a site the other
+ * would refuse.
  */
 public record Site(String project, String region, List<String> zones) {
 
@@ -60,6 +61,9 @@ public record Site(String project, String region, List<String> zones) {
         List<Problem> problems = new ArrayList<>();
         if (project != null && !PROJECT_ID.matcher(project).matches()) {
             problems.add(new Problem(PROJECT, "'" + project + "' is not a GCP project id"));
+        } else if (project != null) {
+            // The backup buckets are named after the project, so a project GCS would refuse them for is refused here.
+            BackupBuckets.of(project).problems().forEach(p -> problems.add(new Problem(PROJECT, p)));
         }
         if (region != null && !isRegion(region)) {
             problems.add(new Problem(REGION, "'" + region + "' is not a GCP region like europe-west1"));
@@ -82,6 +86,11 @@ public record Site(String project, String region, List<String> zones) {
 
     public static boolean isRegion(String value) {
         return GCP_REGION.matcher(value).matches();
+    }
+
+    /** The environment's backup bucket and its disaster-recovery copy, named after the project. */
+    public BackupBuckets backupBuckets() {
+        return BackupBuckets.of(project);
     }
 
     /** The Google service account a Kubernetes service account acts as through workload identity. */

@@ -28,4 +28,27 @@ class SiteTests {
         assertThat(Site.problems("shop-platform-dev", "europe-west1",
                 List.of("europe-west1-b", "europe-west1-c", "europe-west1-d"))).isEmpty();
     }
+
+    @Test
+    void backupBucketsAreNamedAfterTheProject() {
+        assertThat(Site.load(Environment.PROD).backupBuckets())
+                .isEqualTo(new BackupBuckets("shop-platform-prod-shop-backups", "shop-platform-prod-shop-backups-dr"));
+        // The longest project id GCP allows still leaves both names within GCS's 63 characters.
+        assertThat(BackupBuckets.of("a".repeat(30)).problems()).isEmpty();
+    }
+
+    @Test
+    void aProjectGcsWouldRefuseTheBucketsForIsNamedByKey() {
+        List<String> zones = List.of("europe-west1-b", "europe-west1-c", "europe-west1-d");
+        assertThat(Site.problems("goog-shop-dev", "europe-west1", zones)).hasSize(2).allSatisfy(p -> {
+            assertThat(p.key()).isEqualTo(Site.PROJECT);
+            assertThat(p.toString()).startsWith("gcp:project: bucket name 'goog-shop-dev-shop-backups").contains("'goog'");
+        });
+        assertThat(Site.problems("shop-g00gle-dev", "europe-west1", zones)).extracting(Site.Problem::toString)
+                .containsExactly(
+                        "gcp:project: bucket name 'shop-g00gle-dev-shop-backups' starts with 'goog' or contains 'google'"
+                                + " (or a look-alike), which GCS refuses",
+                        "gcp:project: bucket name 'shop-g00gle-dev-shop-backups-dr' starts with 'goog' or contains"
+                                + " 'google' (or a look-alike), which GCS refuses");
+    }
 }

@@ -22,6 +22,7 @@ import com.pulumi.gcp.storage.inputs.TransferJobTransferSpecGcsDataSourceArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.shopplatform.infra.config.StackConfig;
+import io.shopplatform.model.BackupBuckets;
 import io.shopplatform.model.BackupPolicy;
 import io.shopplatform.model.Shop;
 import java.util.List;
@@ -44,8 +45,10 @@ public record BackupStorage(Bucket bucket, Bucket copy) {
     static final String COLD_CLASS = "ARCHIVE";
 
     public static BackupStorage declare(StackConfig config) {
-        var bucket = bucket(config.prefix() + "-backups", config.region(), config);
-        var copy = bucket(config.prefix() + "-backups-copy", config.backupCopyRegion(), config);
+        // Named, not auto-named: manifests-synth derives the same names from the site for the backup jobs.
+        BackupBuckets names = config.site().backupBuckets();
+        var bucket = bucket(config.prefix() + "-backups", names.primary(), config.region(), config);
+        var copy = bucket(config.prefix() + "-backups-copy", names.copy(), config.backupCopyRegion(), config);
         replicate(config.prefix() + "-backups-replication", config, bucket, copy);
         return new BackupStorage(bucket, copy);
     }
@@ -72,8 +75,9 @@ public record BackupStorage(Bucket bucket, Bucket copy) {
                                 .daysSinceNoncurrentTime((int) policy.pointInTimeWindow().toDays()).build()));
     }
 
-    private static Bucket bucket(String name, String region, StackConfig config) {
-        return new Bucket(name, BucketArgs.builder()
+    private static Bucket bucket(String logicalName, String name, String region, StackConfig config) {
+        return new Bucket(logicalName, BucketArgs.builder()
+                .name(name)
                 .location(region.toUpperCase(Locale.ROOT))
                 .storageClass("STANDARD")
                 .uniformBucketLevelAccess(true)

@@ -20,12 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cdk8s.plus25.k8s.ConfigMapKeySelector;
 import org.cdk8s.plus25.k8s.ConfigMapVolumeSource;
 import org.cdk8s.plus25.k8s.Container;
 import org.cdk8s.plus25.k8s.CronJobSpec;
 import org.cdk8s.plus25.k8s.EnvVar;
-import org.cdk8s.plus25.k8s.EnvVarSource;
 import org.cdk8s.plus25.k8s.EphemeralVolumeSource;
 import org.cdk8s.plus25.k8s.JobSpec;
 import org.cdk8s.plus25.k8s.JobTemplateSpec;
@@ -45,14 +43,13 @@ import software.constructs.Construct;
  * archiving for point-in-time recovery, both uploaded to the environment's backup bucket.
  */
 public final class DatabaseJobs extends Construct {
-    /** Filled by infra/ per environment: the backup bucket's name (key {@value #BUCKET_KEY}). */
-    public static final String INFRA_CONFIG = "platform-infra";
-    public static final String BUCKET_KEY = "backup-bucket";
     /** Partitions exist this many months ahead, so a missed run or two never leaves an order without one. */
     static final int MONTHS_AHEAD = 3;
     static final Image UPLOADER = new Image("gcr.io/google.com/cloudsdktool/google-cloud-cli", "499.0.0-slim");
     static final String WAL_SLOT = "wal_archive";
     static final String BACKUPS_PREFIX = "backups/", LOGS_PREFIX = "logs/";
+    /** The uploader's variable holding the backup bucket's name. */
+    public static final String BUCKET_ENV = "BACKUP_BUCKET";
     private static final int UID = 999;
     private static final String SCRATCH = "backup", SCRATCH_SIZE = "200Gi";
 
@@ -117,9 +114,8 @@ public final class DatabaseJobs extends Construct {
         Container upload = Pods.container("upload", UPLOADER, job.resources(), mounts)
                 .command(List.of("/config/upload-" + kind + ".sh"))
                 .env(List.of(
-                        EnvVar.builder().name("BACKUP_BUCKET").valueFrom(EnvVarSource.builder()
-                                .configMapKeyRef(ConfigMapKeySelector.builder().name(INFRA_CONFIG).key(BUCKET_KEY).build())
-                                .build()).build(),
+                        // infra/ names the bucket by the same derivation, so nothing hands it over at run time.
+                        EnvVar.builder().name(BUCKET_ENV).value(target.site().backupBuckets().primary()).build(),
                         // The SDK writes its state under its config directory; the root filesystem is read-only.
                         EnvVar.builder().name("CLOUDSDK_CONFIG").value("/tmp/gcloud").build()))
                 .build();
