@@ -18,11 +18,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SearchIndexing {
 
-    static final String GROUP = "product-search-indexer";
-
     @Bean
-    EventSubscription searchIndexer(OpenSearchIndex index, CategoryTree categories, ObjectMapper json) {
-        return EventSubscription.shared(ProductChanged.TOPIC, GROUP, event -> {
+    EventSubscription searchIndexer(OpenSearchIndex index, CategoryTree categories, ObjectMapper json,
+                                    SearchProperties props) {
+        return EventSubscription.shared(ProductChanged.TOPIC, props.indexerGroup(), event -> {
             ProductChanged p = read(json, event.payload());
             if (ProductChanged.DELETED.equals(event.type())) {
                 index.remove(p.id(), p.version());

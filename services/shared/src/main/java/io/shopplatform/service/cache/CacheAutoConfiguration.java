@@ -15,6 +15,7 @@ import net.spy.memcached.ConnectionFactoryBuilder;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
 import net.spy.memcached.auth.AuthDescriptor;
+import net.spy.memcached.auth.PlainCallbackHandler;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -79,7 +80,9 @@ public class CacheAutoConfiguration {
                 .setFailureMode(FailureMode.Cancel)
                 .setMaxReconnectDelay(Duration.ofSeconds(2).toSeconds());
         if (m.user() != null && !m.user().isBlank()) {
-            factory.setAuthDescriptor(AuthDescriptor.typical(m.user(), m.password()));
+            // PLAIN only: typical() offers CRAM-MD5 first, which a PLAIN-only memcached refuses as an auth failure.
+            factory.setAuthDescriptor(new AuthDescriptor(new String[] {"PLAIN"},
+                    new PlainCallbackHandler(m.user(), m.password())));
         }
         List<InetSocketAddress> servers = new ArrayList<>(AddrUtil.getAddresses(String.join(" ", m.servers())));
         try {
