@@ -82,6 +82,20 @@ public final class LayeredCache<V> {
         }
     }
 
+    /**
+     * Loads {@code key} now and overwrites it in every layer: a background job's refresh, so readers keep getting
+     * the previous value until the new one is in place and never wait for the load.
+     */
+    public V refresh(String key, Supplier<V> loader) {
+        String k = name + ':' + key;
+        long evictionsBefore = evictions.get(stripe(k));
+        V value = metrics.load(loader);
+        if (value != null) {
+            fill(k, value, encode(value), remotes, evictionsBefore);
+        }
+        return value;
+    }
+
     /** Removes {@code key} from every layer (the writer, right after its commit; every instance, on the event). */
     public void evict(String key) {
         String k = name + ':' + key;
