@@ -1,0 +1,80 @@
+package io.shopplatform.loadtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** wrk (apt install wrk): a C load generator, so the generator costs the shared cores less than the service does. */
+final class Wrk {
+
+    /** Throughput and tail latency of one run. */
+    record Result(double rps, double p99Millis, long bytesPerResponse) {}
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+    private static final Pattern REQUESTS = Pattern.compile("([0-9]+) requests in .*?, ([0-9.]+)(B|KB|MB|GB) read");
+
+    private final int threads, connections;
+
+    Wrk(int threads, int connections) {
+        this.threads = threads;
+        this.connections = connections;
+    }
+
+    /** GETs {@code base + paths[i]}, cycling through the paths, for {@code duration}. */
+    Result run(String base, List<String> paths, Duration duration) {
+        try {
+            Path script = Files.createTempFile("wrk-paths", ".lua");
+            Files.writeString(script, "local paths = {" + paths.stream().map(p -> "\"" + p + "\"")
+                    .collect(Collectors.joining(",")) + "}\nlocal i = 0\n"
+                    + "request = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+            Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
+                    "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0 || out.contains("Non-2xx")) {
+                throw new IllegalStateException("wrk failed or saw errors:\n" + out);
+            }
+            Files.delete(script);
+            return new Result(Double.parseDouble(find(RPS, out).group(1)), millis(find(P99, out)), bytesPerResponse(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Matcher find(Pattern pattern, String out) {
+        Matcher m = pattern.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("unexpected wrk output:\n" + out);
+        }
+        return m;
+    }
+
+    private static double millis(Matcher m) {
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+    }
+
+    private static long bytesPerResponse(String out) {
+        Matcher m = find(REQUESTS, out);
+        double bytes = Double.parseDouble(m.group(2)) * switch (m.group(3)) {
+            case "KB" -> 1024;
+            case "MB" -> 1024 * 1024;
+            case "GB" -> 1024 * 1024 * 1024;
+            default -> 1;
+        };
+        return Math.round(bytes / Long.parseLong(m.group(1)));
+    }
+}
