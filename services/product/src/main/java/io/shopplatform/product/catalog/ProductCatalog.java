@@ -10,15 +10,23 @@ import io.shopplatform.service.cache.LayeredCache;
 import io.shopplatform.service.outbox.Outbox;
 import io.shopplatform.service.problem.InvalidInputException;
 import io.shopplatform.service.problem.NotFoundException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Products: reads through the cache layers, writes with an event in the same transaction. After a write commits,
- * the writer evicts the product from every layer at once; the event then evicts it on every other instance.
+ * Products: reads through the cache layers, writes with an event in the same transaction. After an update commits,
+ * the writer puts the committed product into every layer at once (its next read is its own write); the event then
+ * evicts it on every instance. A load older than a version an event announced came from a lagging replica: it is
+ * read again from the primary and never cached.
  */
 @Service
 public class ProductCatalog {
@@ -34,17 +42,23 @@ public class ProductCatalog {
     private final CategoryTree categories;
     private final Outbox outbox;
     private final LayeredCache<ProductView> cache;
+    private final TransactionTemplate onPrimary;
+    /** The latest version product events announced, per product, for as long as a replica could lag behind. */
+    private final Cache<Long, Long> announced = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
-    ProductCatalog(ProductRepository products, CategoryTree categories, Outbox outbox, CacheLayers caches) {
+    ProductCatalog(ProductRepository products, CategoryTree categories, Outbox outbox, CacheLayers caches,
+                   PlatformTransactionManager transactions) {
         this.products = products;
         this.categories = categories;
         this.outbox = outbox;
         this.cache = caches.cache(CACHE, ProductView.class);
+        this.onPrimary = new TransactionTemplate(transactions);
     }
 
     /** A product by id, from the nearest layer that has it; reads on a miss go to a replica. */
     public ProductView get(long id) {
-        ProductView product = cache.get(Long.toString(id), () -> products.findById(id).map(Product::view).orElse(null));
+        ProductView product = cache.get(Long.toString(id), () -> load(id));
         if (product == null) {
             throw new NotFoundException("product", id);
         }
@@ -55,7 +69,7 @@ public class ProductCatalog {
     public ProductView create(ProductRequest request) {
         requireCategory(request);
         Product saved = products.save(Product.create(request));
-        changed(saved, ProductChanged.CREATED);
+        publish(saved, ProductChanged.CREATED);
         return saved.view();
     }
 
@@ -65,8 +79,10 @@ public class ProductCatalog {
         requireCategory(request);
         Product current = products.lockById(id).orElseThrow(() -> new NotFoundException("product", id));
         Product saved = products.save(current.edit(request));
-        changed(saved, ProductChanged.UPDATED);
-        return saved.view();
+        publish(saved, ProductChanged.UPDATED);
+        ProductView view = saved.view();
+        afterCommit(() -> cache.refresh(Long.toString(id), () -> view));
+        return view;
     }
 
     @Transactional
@@ -75,20 +91,31 @@ public class ProductCatalog {
         products.delete(current);
         outbox.append(ProductChanged.AGGREGATE, Long.toString(id), ProductChanged.DELETED,
                 new ProductChanged(id, current.version() + 1, null, null, null, null));
-        evictAfterCommit(id);
+        afterCommit(() -> cache.evict(Long.toString(id)));
     }
 
     /** Many products in one transaction with one event each: the seed generator's path. */
     @Transactional
     public List<ProductView> createAll(List<ProductRequest> requests) {
         List<Product> saved = products.saveAll(requests.stream().map(Product::create).toList());
-        saved.forEach(p -> changed(p, ProductChanged.CREATED));
+        saved.forEach(p -> publish(p, ProductChanged.CREATED));
         return saved.stream().map(Product::view).toList();
     }
 
-    /** Called for every product event on every instance (see {@link ProductEvents}). */
-    void evict(long id) {
+    /** Called for every change or deletion event on every instance (see {@link ProductEvents}). */
+    void changed(long id, long version) {
+        announced.asMap().merge(id, version, Math::max);
         cache.evict(Long.toString(id));
+    }
+
+    private ProductView load(long id) {
+        Optional<Product> product = products.findById(id);
+        Long latest = announced.getIfPresent(id);
+        if (latest != null && product.isPresent() && product.get().version() < latest) {
+            // A locking read runs on the primary; returned but not cached, since the eviction raced with it.
+            product = onPrimary.execute(status -> products.lockById(id));
+        }
+        return product.map(Product::view).orElse(null);
     }
 
     private void requireCategory(ProductRequest request) {
@@ -97,17 +124,16 @@ public class ProductCatalog {
         }
     }
 
-    private void changed(Product p, String type) {
+    private void publish(Product p, String type) {
         outbox.append(ProductChanged.AGGREGATE, Long.toString(p.id()), type,
                 new ProductChanged(p.id(), p.version(), p.name(), p.description(), p.price(), p.categoryId()));
-        evictAfterCommit(p.id());
     }
 
-    private void evictAfterCommit(long id) {
+    private static void afterCommit(Runnable action) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                evict(id);
+                action.run();
             }
         });
     }

@@ -1,5 +1,8 @@
 package io.shopplatform.product.catalog;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 
 /**
@@ -11,4 +14,12 @@ public record ProductChanged(long id, long version, String name, String descript
 
     public static final String TOPIC = "catalog.product", AGGREGATE = "product";
     public static final String CREATED = "created", UPDATED = "updated", DELETED = "deleted";
+
+    public static ProductChanged read(ObjectMapper json, byte[] payload) {
+        try {
+            return json.readValue(payload, ProductChanged.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable product event", e);
+        }
+    }
 }

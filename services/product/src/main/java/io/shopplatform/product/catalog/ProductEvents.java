@@ -1,5 +1,6 @@
 package io.shopplatform.product.catalog;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopplatform.service.outbox.EventSubscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,11 @@ class ProductEvents {
      * product has nothing to evict: misses are not cached.
      */
     @Bean
-    EventSubscription productInvalidation(ProductCatalog catalog) {
+    EventSubscription productInvalidation(ProductCatalog catalog, ObjectMapper json) {
         return EventSubscription.broadcast(ProductChanged.TOPIC, event -> {
             if (!ProductChanged.CREATED.equals(event.type())) {
-                catalog.evict(Long.parseLong(event.aggregateId()));
+                ProductChanged p = ProductChanged.read(json, event.payload());
+                catalog.changed(p.id(), p.version());
             }
         });
     }

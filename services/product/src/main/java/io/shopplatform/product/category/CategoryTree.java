@@ -43,8 +43,9 @@ public class CategoryTree {
         return cache.get(KEY, () -> build(categories.findAll()));
     }
 
+    /** Asks the database when the cached tree does not know the id (a category created since it was cached). */
     public boolean exists(long id) {
-        return contains(roots(), id);
+        return contains(roots(), id) || contains(reload(), id);
     }
 
     /** Adds a category under {@code parentId} (null for a root); the tree is re-read on the next request. */
@@ -56,16 +57,19 @@ public class CategoryTree {
     }
 
     /**
-     * The categories from the root down to {@code id} (empty if it does not exist). A category this instance's
-     * cached tree does not know yet (created through another instance) makes it re-read the tree once.
+     * The categories from the root down to {@code id} (empty if it does not exist).
      */
     public List<CategoryNode> lineage(long id) {
         List<CategoryNode> path = new ArrayList<>();
         if (find(roots(), id, path)) {
             return path;
         }
-        cache.evictLocal(KEY);
-        return find(roots(), id, path) ? path : List.of();
+        return find(reload(), id, path) ? path : List.of();
+    }
+
+    /** Reads the tree from the database and replaces it in every layer (another instance may have cached an old one). */
+    private List<CategoryNode> reload() {
+        return cache.refresh(KEY, () -> build(categories.findAll()));
     }
 
     private static boolean find(List<CategoryNode> nodes, long id, List<CategoryNode> path) {

@@ -9,7 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Popularity {
 
-    private static final String ADD = "INSERT INTO catalog.product_popularity (product_id, purchases) VALUES (?, ?)"
+    /** A product deleted since the purchase is skipped rather than failing the batch on the foreign key. */
+    private static final String ADD = "INSERT INTO catalog.product_popularity (product_id, purchases)"
+            + " SELECT id, ? FROM catalog.products WHERE id = ?"
             + " ON CONFLICT (product_id) DO UPDATE SET purchases = catalog.product_popularity.purchases + EXCLUDED.purchases,"
             + " updated_at = now()";
 
@@ -22,6 +24,6 @@ public class Popularity {
     /** Adds purchases per product id, in the caller's transaction (or its own). */
     @Transactional
     public void addPurchases(Map<Long, Long> purchases) {
-        jdbc.batchUpdate(ADD, purchases.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toList());
+        jdbc.batchUpdate(ADD, purchases.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
     }
 }

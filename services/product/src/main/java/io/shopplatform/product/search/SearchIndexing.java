@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopplatform.product.catalog.ProductChanged;
 import io.shopplatform.product.category.CategoryTree;
 import io.shopplatform.service.outbox.EventSubscription;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,20 +20,12 @@ class SearchIndexing {
     EventSubscription searchIndexer(OpenSearchIndex index, CategoryTree categories, ObjectMapper json,
                                     SearchProperties props) {
         return EventSubscription.shared(ProductChanged.TOPIC, props.indexerGroup(), event -> {
-            ProductChanged p = read(json, event.payload());
+            ProductChanged p = ProductChanged.read(json, event.payload());
             if (ProductChanged.DELETED.equals(event.type())) {
                 index.remove(p.id(), p.version());
             } else {
                 index.put(p, p.categoryId() == null ? List.of() : categories.lineage(p.categoryId()));
             }
         });
-    }
-
-    private static ProductChanged read(ObjectMapper json, byte[] payload) {
-        try {
-            return json.readValue(payload, ProductChanged.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
