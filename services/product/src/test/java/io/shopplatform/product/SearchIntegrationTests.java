@@ -3,6 +3,7 @@ package io.shopplatform.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.product.category.CategoryTree;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,8 @@ class SearchIntegrationTests {
     int port;
     @Autowired
     CategoryTree categories;
+    @Autowired
+    MeterRegistry meters;
 
     final AtomicInteger polls = new AtomicInteger();
     Api api;
@@ -67,6 +70,17 @@ class SearchIntegrationTests {
         api.delete("/api/v1/products/" + id, Api.ADMIN);
 
         awaitHits("/api/v1/search?q=" + word, 0);
+    }
+
+    @Test
+    void openingAResultReturnsTheProductAndCountsAClickThrough() {
+        long id = create(word + " loafer", shoes, "60.00");
+        double clicks = meters.get("shop.search.clicks").counter().count();
+
+        Api.Response r = api.get("/api/v1/search/results/" + id);
+
+        assertThat(r.<String>json("$.name")).isEqualTo(word + " loafer");
+        assertThat(meters.get("shop.search.clicks").counter().count()).isEqualTo(clicks + 1);
     }
 
     @Test

@@ -49,10 +49,6 @@ public final class LayeredCache<V> {
         this.metrics = metrics;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The cached value for {@code key}, or what {@code loader} returns; a null from the loader is not cached. */
     @SuppressWarnings("unchecked")
     public V get(String key, Supplier<V> loader) {
