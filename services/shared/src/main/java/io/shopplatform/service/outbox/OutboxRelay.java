@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes unpublished outbox rows to Kafka, oldest first, and stamps them published. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so every instance can run a relay without sending a row twice at the same time;
  * a row is stamped only after Kafka acknowledged it, so while Kafka is down events wait, none is lost (a crash
- * between the acknowledgement and the stamp sends it again: consumers are idempotent).
+ * between the acknowledgement and the stamp sends it again: consumers are idempotent). Two relays may publish
+ * two events of one aggregate out of order, so consumers compare versions rather than trust arrival order.
  */
 public final class OutboxRelay implements SmartLifecycle {
 

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.shopplatform.service.security.JwtSecurityAutoConfiguration;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -78,7 +79,8 @@ public final class TestTokens {
 
     /** A valid token for {@code subject} holding {@code roles}, e.g. {@code token("alice", "ADMIN")}. */
     public String token(String subject, String... roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of(roles))
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
+                .claim(JwtSecurityAutoConfiguration.ROLES_CLAIM, List.of(roles))
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {

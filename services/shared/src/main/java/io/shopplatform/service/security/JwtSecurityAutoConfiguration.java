@@ -3,6 +3,7 @@ package io.shopplatform.service.security;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -22,10 +23,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * guards an operation with {@code @PreAuthorize("hasRole('ADMIN')")}. Everything needs a valid token except the
  * configured public reads, the OpenAPI description and the actuator (which listens on the management port only).
  */
-@AutoConfiguration(before = org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration.class)
+@AutoConfiguration(before = SecurityAutoConfiguration.class)
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableMethodSecurity
-public class SecurityAutoConfiguration {
+public class JwtSecurityAutoConfiguration {
 
     /** The claim holding the caller's roles, e.g. {@code "roles": ["ADMIN"]}. */
     public static final String ROLES_CLAIM = "roles";
