@@ -68,11 +68,11 @@ public final class ProductCacheBenchmark {
                     wrk.run(service.base(), CEILING, warmup);
                     rows.add(new Row("ceiling (constant body)", wrk.run(service.base(), CEILING, duration), "-"));
                 }
-                double before = served(service.metrics(), stage.layer());
-                double lookupsBefore = lookups(service.metrics());
+                String before = service.metrics();
                 Wrk.Result result = wrk.run(service.base(), paths, duration);
-                double share = (served(service.metrics(), stage.layer()) - before)
-                        / (lookups(service.metrics()) - lookupsBefore);
+                String after = service.metrics();
+                double share = (served(after, stage.layer()) - served(before, stage.layer()))
+                        / (lookups(after) - lookups(before));
                 rows.add(new Row(stage.name(), result, String.format("%.1f%% %s", share * 100,
                         stage.layer() == null ? "database" : stage.layer())));
             }
