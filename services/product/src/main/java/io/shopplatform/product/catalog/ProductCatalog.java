@@ -2,6 +2,8 @@ package io.shopplatform.product.catalog;
 
 import static io.shopplatform.model.Shop.PLATFORM;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shopplatform.product.category.CategoryTree;
 import io.shopplatform.service.cache.CacheLayers;
 import io.shopplatform.service.cache.CacheSpec;
@@ -10,23 +12,21 @@ import io.shopplatform.service.cache.LayeredCache;
 import io.shopplatform.service.outbox.Outbox;
 import io.shopplatform.service.problem.InvalidInputException;
 import io.shopplatform.service.problem.NotFoundException;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Products: reads through the cache layers, writes with an event in the same transaction. After an update commits,
  * the writer puts the committed product into every layer at once (its next read is its own write); the event then
  * evicts it on every instance. A load older than a version an event announced came from a lagging replica: it is
- * read again from the primary and never cached.
+ * read again from the primary, so no instance caches the old product again.
  */
 @Service
 public class ProductCatalog {
@@ -112,7 +112,7 @@ public class ProductCatalog {
         Optional<Product> product = products.findById(id);
         Long latest = announced.getIfPresent(id);
         if (latest != null && product.isPresent() && product.get().version() < latest) {
-            // A locking read runs on the primary; returned but not cached, since the eviction raced with it.
+            // The replica has not replayed the change yet; a locking read runs on the primary, which has.
             product = onPrimary.execute(status -> products.lockById(id));
         }
         return product.map(Product::view).orElse(null);

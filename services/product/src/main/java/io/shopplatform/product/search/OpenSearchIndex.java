@@ -1,6 +1,8 @@
 package io.shopplatform.product.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopplatform.product.catalog.ProductChanged;
 import io.shopplatform.product.category.CategoryNode;
 import java.math.BigDecimal;
@@ -21,18 +23,22 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The products index in OpenSearch (the Elasticsearch API), spoken over plain HTTP. Documents are written with the
- * product's version as an external version, so a replayed or late event never overwrites a newer document.
+ * The products index in OpenSearch (the Elasticsearch API), spoken over plain HTTP. Documents are written in bulk
+ * with the product's version as an external version, so a replayed or late event never overwrites a newer one.
  */
 @Component
 class OpenSearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchIndex.class);
 
+    private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
     private final RestClient http;
     private final String index;
+    private final ObjectMapper mapper;
 
-    OpenSearchIndex(SearchProperties props, RestClient.Builder builder) {
+    OpenSearchIndex(SearchProperties props, RestClient.Builder builder, ObjectMapper mapper) {
+        this.mapper = mapper;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(props.timeout()).build());
         requests.setReadTimeout(props.timeout());
@@ -67,21 +73,39 @@ class OpenSearchIndex {
         }
     }
 
-    void put(ProductChanged p, List<CategoryNode> lineage) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("name", p.name());
-        doc.put("description", p.description());
-        doc.put("category", lineage.stream().map(CategoryNode::name).collect(Collectors.joining(" ")));
-        doc.put("categoryId", p.categoryId());
-        doc.put("categoryIds", lineage.stream().map(CategoryNode::id).toList());
-        doc.put("price", p.price());
-        write(() -> http.put().uri("/{index}/_doc/{id}?version={v}&version_type=external_gte", index, p.id(), p.version())
-                .contentType(MediaType.APPLICATION_JSON).body(doc).retrieve().toBodilessEntity());
-    }
+    /** A product to index (with its category lineage), or one to remove. */
+    record Change(ProductChanged product, List<CategoryNode> lineage, boolean deleted) {}
 
-    void remove(long id, long version) {
-        write(() -> http.delete().uri("/{index}/_doc/{id}?version={v}&version_type=external_gte", index, id, version)
-                .retrieve().toBodilessEntity());
+    /** Applies changes in one bulk request; a document already at a newer version is left alone. */
+    void apply(List<Change> changes) {
+        StringBuilder body = new StringBuilder();
+        for (Change c : changes) {
+            ProductChanged p = c.product();
+            Map<String, Object> target = Map.of("_index", index, "_id", Long.toString(p.id()), "version", p.version(),
+                    "version_type", "external_gte");
+            body.append(json(Map.of(c.deleted() ? "delete" : "index", target))).append('\n');
+            if (!c.deleted()) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("name", p.name());
+                doc.put("description", p.description());
+                doc.put("category", c.lineage().stream().map(CategoryNode::name).collect(Collectors.joining(" ")));
+                doc.put("categoryId", p.categoryId());
+                doc.put("categoryIds", c.lineage().stream().map(CategoryNode::id).toList());
+                doc.put("price", p.price());
+                body.append(json(doc)).append('\n');
+            }
+        }
+        JsonNode response = http.post().uri("/_bulk").contentType(NDJSON).body(body.toString())
+                .retrieve().body(JsonNode.class);
+        for (JsonNode item : response.path("items")) {
+            JsonNode result = item.elements().next();
+            int status = result.path("status").asInt();
+            boolean alreadyNewer = status == HttpStatus.CONFLICT.value();
+            boolean alreadyGone = status == HttpStatus.NOT_FOUND.value() && item.has("delete");
+            if (status >= 300 && !alreadyNewer && !alreadyGone) {
+                throw new IllegalStateException("indexing failed: " + result.path("error"));
+            }
+        }
     }
 
     SearchResults search(SearchQuery q) {
@@ -123,14 +147,11 @@ class OpenSearchIndex {
         return new SearchResults(hits, q.page(), q.size(), response.path("hits").path("total").path("value").asLong());
     }
 
-    /** A version conflict means a newer document is already there: nothing to do. */
-    private void write(Runnable call) {
+    private String json(Object value) {
         try {
-            call.run();
-        } catch (HttpClientErrorException e) {
-            if (e.getStatusCode() != HttpStatus.CONFLICT && e.getStatusCode() != HttpStatus.NOT_FOUND) {
-                throw e;
-            }
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 }

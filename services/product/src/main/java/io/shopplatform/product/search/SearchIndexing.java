@@ -19,13 +19,12 @@ class SearchIndexing {
     @Bean
     EventSubscription searchIndexer(OpenSearchIndex index, CategoryTree categories, ObjectMapper json,
                                     SearchProperties props) {
-        return EventSubscription.shared(ProductChanged.TOPIC, props.indexerGroup(), event -> {
-            ProductChanged p = ProductChanged.read(json, event.payload());
-            if (ProductChanged.DELETED.equals(event.type())) {
-                index.remove(p.id(), p.version());
-            } else {
-                index.put(p, p.categoryId() == null ? List.of() : categories.lineage(p.categoryId()));
-            }
-        });
+        return EventSubscription.sharedBatches(ProductChanged.TOPIC, props.indexerGroup(), events -> index.apply(
+                events.stream().map(event -> {
+                    ProductChanged p = ProductChanged.read(json, event.payload());
+                    boolean deleted = ProductChanged.DELETED.equals(event.type());
+                    return new OpenSearchIndex.Change(p, deleted || p.categoryId() == null ? List.of()
+                            : categories.lineage(p.categoryId()), deleted);
+                }).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package io.shopplatform.service.outbox;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -8,15 +9,25 @@ import java.util.function.Consumer;
  * @param group   the consumer group: each event goes to one instance of the group, from where it left off;
  *                {@code null} means broadcast: every instance sees every event published after it started
  *                (for evicting its own in-process cache)
- * @param handler called once per event, in order per aggregate; an exception retries the event a second later
+ * @param handler called with the events polled from one partition, in order; an exception retries them all a
+ *                second later, so a handler must tolerate seeing an event again
  */
-public record EventSubscription(String topic, String group, Consumer<Event> handler) {
+public record EventSubscription(String topic, String group, Consumer<List<Event>> handler) {
 
     public static EventSubscription broadcast(String topic, Consumer<Event> handler) {
-        return new EventSubscription(topic, null, handler);
+        return new EventSubscription(topic, null, each(handler));
     }
 
     public static EventSubscription shared(String topic, String group, Consumer<Event> handler) {
+        return new EventSubscription(topic, group, each(handler));
+    }
+
+    /** For handlers that do better with many events at once (say, one bulk request to a search engine). */
+    public static EventSubscription sharedBatches(String topic, String group, Consumer<List<Event>> handler) {
         return new EventSubscription(topic, group, handler);
+    }
+
+    private static Consumer<List<Event>> each(Consumer<Event> handler) {
+        return events -> events.forEach(handler);
     }
 }

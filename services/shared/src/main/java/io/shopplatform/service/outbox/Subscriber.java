@@ -97,21 +97,21 @@ final class Subscriber {
         }
     }
 
-    /** Handles a batch; a failed event is retried, and its partition's later events wait behind it. */
+    /** Hands each partition's events to the handler; a failed batch is polled again, later events wait behind it. */
     private void poll() throws InterruptedException {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         boolean failed = false;
         for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                try {
-                    subscription.handler().accept(new Event(UUID.fromString(header(record, OutboxRelay.EVENT_ID)),
-                            header(record, OutboxRelay.EVENT_TYPE), record.key(), record.value()));
-                } catch (RuntimeException e) {
-                    log.warn("handling event {} of {} failed; retrying", record.offset(), record.topic(), e);
-                    consumer.seek(partition, record.offset());
-                    failed = true;
-                    break;
-                }
+            List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+            try {
+                subscription.handler().accept(batch.stream().map(r -> new Event(
+                        UUID.fromString(header(r, OutboxRelay.EVENT_ID)), header(r, OutboxRelay.EVENT_TYPE), r.key(),
+                        r.value())).toList());
+            } catch (RuntimeException e) {
+                log.warn("handling events {}-{} of {} failed; retrying", batch.get(0).offset(),
+                        batch.get(batch.size() - 1).offset(), partition, e);
+                consumer.seek(partition, batch.get(0).offset());
+                failed = true;
             }
         }
         if (subscription.group() != null && !records.isEmpty()) {
