@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,9 +44,13 @@ public class CategoryTree {
         return cache.get(KEY, () -> build(categories.findAll()));
     }
 
-    /** Asks the database when the cached tree does not know the id (a category created since it was cached). */
+    /**
+     * Whether a write may reference the category. A cached tree that lacks the id (a category created since it was
+     * cached) is not the last word: the primary is, asked within the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     public boolean exists(long id) {
-        return contains(roots(), id) || contains(reload(), id);
+        return contains(roots(), id) || categories.lockForReference(id).isPresent();
     }
 
     /** Adds a category under {@code parentId} (null for a root); the tree is re-read on the next request. */

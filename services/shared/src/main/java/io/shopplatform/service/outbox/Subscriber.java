@@ -26,6 +26,7 @@ final class Subscriber {
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final EventSubscription subscription;
+    private final KafkaProperties props;
     private final KafkaConsumer<String, byte[]> consumer;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -33,6 +34,7 @@ final class Subscriber {
 
     Subscriber(EventSubscription subscription, KafkaProperties props) {
         this.subscription = subscription;
+        this.props = props;
         Map<String, Object> config = KafkaClients.common(props, "events-" + subscription.topic());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);   // an eviction should not wait for a full fetch
@@ -78,11 +80,15 @@ final class Subscriber {
     /** A broadcast reads all partitions from their current end, without a group; a shared one joins its group. */
     private boolean position() {
         try {
+            KafkaClients.ensureTopic(props, subscription.topic());
             if (subscription.group() != null) {
                 consumer.subscribe(List.of(subscription.topic()));
             } else {
                 List<TopicPartition> partitions = consumer.partitionsFor(subscription.topic(), Duration.ofSeconds(5))
                         .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                if (partitions.isEmpty()) {
+                    return false;   // the topic's metadata has not reached this broker connection yet
+                }
                 consumer.assign(partitions);
                 consumer.seekToEnd(partitions);
                 partitions.forEach(consumer::position);   // resolve "the end" now, not at the first poll
