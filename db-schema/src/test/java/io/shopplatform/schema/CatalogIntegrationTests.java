@@ -58,6 +58,37 @@ class CatalogIntegrationTests {
         }
     }
 
+    @Test
+    void deletingAProductRemovesItsCoPurchasesInBothDirections() throws SQLException {
+        try (Session product = Session.as(Shop.PRODUCT)) {
+            String kettle = product(product, "KETTLE-" + run.toUpperCase());
+            String mug = product(product, "MUG-" + run.toUpperCase());
+            product.update("INSERT INTO co_purchases (product_id, other_id, orders) VALUES (?::bigint, ?::bigint, 1), "
+                    + "(?::bigint, ?::bigint, 1)", kettle, mug, mug, kettle);
+
+            product.update("DELETE FROM products WHERE id = ?::bigint", mug);
+
+            assertThat(product.column("SELECT product_id FROM co_purchases WHERE ?::bigint IN (product_id, other_id)",
+                    kettle)).isEmpty();
+        }
+    }
+
+    @Test
+    void stockSummaryIsUnknownUntilSetAndNeverNegative() throws SQLException {
+        try (Session product = Session.as(Shop.PRODUCT)) {
+            String kettle = product(product, "KETTLE-" + run.toUpperCase());
+            assertThat(product.column("SELECT stock_available FROM products WHERE id = ?::bigint", kettle))
+                    .containsExactly((String) null);
+
+            assertThat(product.refused("UPDATE products SET stock_available = -1 WHERE id = ?::bigint", kettle)
+                    .getSQLState()).isEqualTo("23514");
+        }
+    }
+
+    private static String product(Session product, String sku) throws SQLException {
+        return product.one("INSERT INTO products (sku, name, price) VALUES (?, 'Item', 1.00) RETURNING id", sku);
+    }
+
     private static String category(Session product, String parentId, String slug) throws SQLException {
         return product.one("INSERT INTO categories (parent_id, slug, path, name) VALUES (?::bigint, ?, '', ?) "
                 + "RETURNING id", parentId, slug, slug);

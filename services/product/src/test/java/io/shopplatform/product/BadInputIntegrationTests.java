@@ -24,7 +24,7 @@ class BadInputIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        category = categories.create(null, ProductApiIntegrationTests.slug(), "Bad input", 0);
+        category = categories.create(null, Api.uniqueSlug(), "Bad input", 0);
     }
 
     @Test

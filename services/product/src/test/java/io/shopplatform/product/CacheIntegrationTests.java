@@ -31,7 +31,7 @@ class CacheIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        category = categories.create(null, ProductApiIntegrationTests.slug(), "Cache", 0);
+        category = categories.create(null, Api.uniqueSlug(), "Cache", 0);
     }
 
     @Test

@@ -61,7 +61,7 @@ class CacheLayerFailureIntegrationTests {
     @Test
     void readsFallThroughWhileCacheServersAreDownAndUseThemAgainWhenTheyReturn(CapturedOutput output) {
         Api api = new Api(port);
-        long category = categories.create(null, ProductApiIntegrationTests.slug(), "Failure", 0);
+        long category = categories.create(null, Api.uniqueSlug(), "Failure", 0);
         long id = api.createProduct(category, "30.00");
         assertThat(price(api, id)).isEqualTo(30.0);   // loaded, now in Redis and memcached
         double redisHits = hits("redis");
@@ -98,7 +98,7 @@ class CacheLayerFailureIntegrationTests {
     @Test
     void searchFallsBackToPostgresAndSaysSo() {
         Api api = new Api(port);
-        long category = categories.create(null, ProductApiIntegrationTests.slug(), "Fallback", 0);
+        long category = categories.create(null, Api.uniqueSlug(), "Fallback", 0);
         api.post("/api/v1/products", Api.productJson(Api.uniqueSku(), "Fallbackable teapot", category, "12.00"),
                 Api.ADMIN);
 

@@ -50,7 +50,7 @@ class CrossInstanceInvalidationIntegrationTests {
     void aReadOnTheSecondInstanceNeverReturnsTheOldPriceOnceTheUpdateEventArrived() {
         Api first = new Api(port);
         Api other = new Api(Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port")));
-        long category = categories.create(null, ProductApiIntegrationTests.slug(), "Invalidation", 0);
+        long category = categories.create(null, Api.uniqueSlug(), "Invalidation", 0);
         long id = first.createProduct(category, "100.00");
         List<Long> delaysMicros = new ArrayList<>();
 

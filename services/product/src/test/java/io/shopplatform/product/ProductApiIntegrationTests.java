@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.product.category.CategoryTree;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +26,7 @@ class ProductApiIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        phones = categories.create(null, slug(), "Phones", 0);
+        phones = categories.create(null, Api.uniqueSlug(), "Phones", 0);
     }
 
     @Test
@@ -143,9 +142,5 @@ class ProductApiIntegrationTests {
         assertThat(management.get("/actuator/health").<String>json("$.status")).isEqualTo("UP");
         assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
-    }
-
-    static String slug() {
-        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }

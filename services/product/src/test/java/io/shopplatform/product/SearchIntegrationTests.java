@@ -34,7 +34,7 @@ class SearchIntegrationTests {
         api = new Api(port);
         // A made-up word no other test's product contains, so the results are this test's alone.
         word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).replaceAll("[0-9]", "x");
-        shoes = categories.create(null, ProductApiIntegrationTests.slug(), "Shoes", 0);
+        shoes = categories.create(null, Api.uniqueSlug(), "Shoes", 0);
     }
 
     @Test
@@ -53,7 +53,7 @@ class SearchIntegrationTests {
     void filtersByPriceRangeAndCategory() {
         long cheap = create(word + " sandal", shoes, "20.00");
         create(word + " boot", shoes, "120.00");
-        long other = categories.create(null, ProductApiIntegrationTests.slug(), "Other", 0);
+        long other = categories.create(null, Api.uniqueSlug(), "Other", 0);
         create(word + " poster", other, "25.00");
         awaitHits("/api/v1/search?q=" + word, 3);
 

@@ -16,7 +16,7 @@ class CeilingController {
 
     private static final ProductView CONSTANT = new ProductView(100_000, "SKU-0100000", "Seed product 100000",
             "A seeded product for load tests: description text of a typical length for the catalog's items.",
-            42L, new BigDecimal("19.99"), "USD", "ACTIVE", 0, Instant.parse("2026-01-01T00:00:00Z"));
+            42L, new BigDecimal("19.99"), "USD", "ACTIVE", 0, Instant.parse("2026-01-01T00:00:00Z"), null);
 
     @GetMapping("/api/v1/ping")
     ProductView ping() {

@@ -12,19 +12,30 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table(schema = "catalog", name = "products")
 record Product(@Id Long id, String sku, String name, String description, Long categoryId, BigDecimal price,
-               String currency, String status, @Version Long version, Instant updatedAt) {
+               String currency, String status, @Version Long version, Instant updatedAt, Integer stockAvailable,
+               Instant stockUpdatedAt) {
 
     static Product create(ProductRequest r) {
         return new Product(null, r.sku(), r.name(), r.descriptionOrEmpty(), r.categoryId(), r.price(),
-                r.currencyOrDefault(), r.statusOrDefault(), null, Instant.now());
+                r.currencyOrDefault(), r.statusOrDefault(), null, Instant.now(), null, null);
     }
 
+    /** An admin's edit: the stock summary is the inventory service's, kept as it is. */
     Product edit(ProductRequest r) {
         return new Product(id, r.sku(), r.name(), r.descriptionOrEmpty(), r.categoryId(), r.price(),
-                r.currencyOrDefault(), r.statusOrDefault(), version, Instant.now());
+                r.currencyOrDefault(), r.statusOrDefault(), version, Instant.now(), stockAvailable, stockUpdatedAt);
+    }
+
+    /** A new stock level: not an edit of the product, so {@code updatedAt} stays. */
+    Product withStock(int available) {
+        return new Product(id, sku, name, description, categoryId, price, currency, status, version, updatedAt,
+                available, Instant.now());
     }
 
     ProductView view() {
-        return new ProductView(id, sku, name, description, categoryId, price, currency, status, version, updatedAt);
+        ProductView.Stock stock = stockAvailable == null ? null
+                : new ProductView.Stock(stockAvailable, stockAvailable > 0, stockUpdatedAt);
+        return new ProductView(id, sku, name, description, categoryId, price, currency, status, version, updatedAt,
+                stock);
     }
 }

@@ -78,11 +78,20 @@ public class ProductCatalog {
     public ProductView update(long id, ProductRequest request) {
         requireCategory(request);
         Product current = products.lockById(id).orElseThrow(() -> new NotFoundException("product", id));
-        Product saved = products.save(current.edit(request));
-        publish(saved, ProductChanged.UPDATED);
-        ProductView view = saved.view();
-        afterCommit(() -> cache.refresh(Long.toString(id), () -> view));
-        return view;
+        return saveChange(current.edit(request));
+    }
+
+    /**
+     * A stock level from the inventory service (see {@link StockEvents}), saved like an edit: the new version and
+     * its event evict the product on every instance and keep a lagging replica's copy out of the caches.
+     *
+     * @return false when no product has the SKU
+     */
+    @Transactional
+    boolean updateStock(String sku, int available) {
+        Optional<Product> current = products.lockBySku(sku);
+        current.ifPresent(p -> saveChange(p.withStock(available)));
+        return current.isPresent();
     }
 
     @Transactional
@@ -122,6 +131,14 @@ public class ProductCatalog {
         if (request.categoryId() != null && !categories.exists(request.categoryId())) {
             throw new InvalidInputException("categoryId", "is not a known category");
         }
+    }
+
+    private ProductView saveChange(Product changed) {
+        Product saved = products.save(changed);
+        publish(saved, ProductChanged.UPDATED);
+        ProductView view = saved.view();
+        afterCommit(() -> cache.refresh(Long.toString(saved.id()), () -> view));
+        return view;
     }
 
     private void publish(Product p, String type) {

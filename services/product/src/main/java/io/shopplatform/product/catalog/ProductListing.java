@@ -39,9 +39,9 @@ class ProductListing {
     ProductPage<ProductView> inCategory(long category, int page, int size, Sort sort) {
         Map<String, Object> params = Map.of("category", category, "limit", size, "offset", (long) page * size);
         List<ProductView> items = jdbc.query("SELECT p.id, p.sku, p.name, p.description, p.category_id, p.price,"
-                + " p.currency, p.status, p.version, p.updated_at" + IN_SUBTREE
+                + " p.currency, p.status, p.version, p.updated_at, p.stock_available, p.stock_updated_at" + IN_SUBTREE
                 + " ORDER BY " + sort.orderBy + " LIMIT :limit OFFSET :offset", params,
-                new DataClassRowMapper<>(ProductView.class));
+                new DataClassRowMapper<>(Product.class)).stream().map(Product::view).toList();
         Long total = jdbc.queryForObject("SELECT count(*)" + IN_SUBTREE, params, Long.class);
         return new ProductPage<>(items, page, size, total == null ? 0 : total);
     }

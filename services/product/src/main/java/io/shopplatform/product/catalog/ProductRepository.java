@@ -9,4 +9,7 @@ interface ProductRepository extends ListCrudRepository<Product, Long> {
     /** A locking read runs on the primary, so an edit starts from the latest version, never a replica's. */
     @Query("SELECT * FROM catalog.products WHERE id = :id FOR UPDATE")
     Optional<Product> lockById(long id);
+
+    @Query("SELECT * FROM catalog.products WHERE sku = :sku FOR UPDATE")
+    Optional<Product> lockBySku(String sku);
 }

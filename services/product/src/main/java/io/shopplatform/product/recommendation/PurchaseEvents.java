@@ -1,22 +1,18 @@
 package io.shopplatform.product.recommendation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopplatform.service.outbox.EventSubscription;
 import io.shopplatform.service.outbox.ProcessedEvents;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Popularity from sales: each {@code placed} event of the order service (topic {@code orders.order}) adds its
- * quantities to the products' purchase counts, exactly once (the event id is recorded in the same transaction).
+ * quantities to the products' purchase counts and one order to each pair of its products bought together, exactly
+ * once (the event id is recorded in the same transaction).
  */
 @Configuration(proxyBeanMethods = false)
 class PurchaseEvents {
@@ -31,28 +27,12 @@ class PurchaseEvents {
     }
 
     @Bean
-    EventSubscription purchases(Popularity popularity, ProcessedEvents processed, ObjectMapper json,
-                                PlatformTransactionManager transactions) {
-        TransactionTemplate tx = new TransactionTemplate(transactions);
-        return EventSubscription.shared(TOPIC, CONSUMER, event -> {
-            if (!PLACED.equals(event.type())) {
-                return;
-            }
-            Map<Long, Long> sold = read(json, event.payload()).items().stream()
+    EventSubscription purchases(Popularity popularity, ProcessedEvents processed) {
+        return processed.once(TOPIC, CONSUMER, PLACED, OrderPlaced.class, order -> {
+            Map<Long, Long> sold = order.items().stream()
                     .collect(Collectors.toMap(OrderPlaced.Line::productId, OrderPlaced.Line::quantity, Long::sum));
-            tx.executeWithoutResult(status -> {
-                if (processed.firstTime(CONSUMER, event.id())) {
-                    popularity.addPurchases(sold);
-                }
-            });
+            popularity.addPurchases(sold);
+            popularity.addBoughtTogether(sold.keySet());
         });
-    }
-
-    private static OrderPlaced read(ObjectMapper json, byte[] payload) {
-        try {
-            return json.readValue(payload, OrderPlaced.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

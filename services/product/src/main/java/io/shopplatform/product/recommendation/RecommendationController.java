@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RecommendationController {
 
     private final PopularProducts popular;
+    private final AlsoBought alsoBought;
     private final ProductCatalog catalog;
 
-    RecommendationController(PopularProducts popular, ProductCatalog catalog) {
+    RecommendationController(PopularProducts popular, AlsoBought alsoBought, ProductCatalog catalog) {
         this.popular = popular;
+        this.alsoBought = alsoBought;
         this.catalog = catalog;
     }
 
@@ -32,16 +37,15 @@ class RecommendationController {
         return popular.top(category, limit);
     }
 
-    /**
-     * Recommendations next to a product: for now the best sellers of its category ("also bought" needs
-     * co-purchase data from order events, which the order service does not publish yet).
-     */
+    /** Recommendations next to a product: what was bought with it, then its category's best sellers to fill up. */
     @GetMapping("/for/{productId}")
-    @Operation(summary = "Products to show next to a product: popular in its category")
+    @Operation(summary = "Next to a product: most often bought with it, then its category's best sellers")
     List<PopularProduct> forProduct(@PathVariable long productId,
                                     @RequestParam(defaultValue = "10") @Min(1) @Max(PopularProducts.LIST_SIZE - 1) int limit) {
         ProductView product = catalog.get(productId);
-        return popular.top(product.categoryId(), limit + 1).stream()
-                .filter(p -> p.id() != productId).limit(limit).toList();
+        Set<Long> shown = new HashSet<>(Set.of(productId));
+        return Stream.concat(alsoBought.with(productId).stream(),
+                        popular.top(product.categoryId(), PopularProducts.LIST_SIZE).stream())
+                .filter(p -> shown.add(p.id())).limit(limit).toList();
     }
 }

@@ -7,7 +7,6 @@ import io.shopplatform.product.ProductIntegrationTest;
 import io.shopplatform.product.category.CategoryTree;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +30,7 @@ class PopularProductsIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        category = categories.create(null, "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
-                "Popular", 0);
+        category = categories.create(null, Api.uniqueSlug(), "Popular", 0);
     }
 
     @Test

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shopplatform.product.Api;
+import io.shopplatform.product.OtherServices;
 import io.shopplatform.product.ProductIntegrationTest;
 import io.shopplatform.product.category.CategoryTree;
-import io.shopplatform.testing.DataTier;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,31 +28,61 @@ class PurchaseEventsIntegrationTests {
     @Autowired
     CategoryTree categories;
     @Autowired
+    Popularity popularity;
+    @Autowired
     JdbcTemplate jdbc;
 
+    Api api;
+    long category;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        category = categories.create(null, Api.uniqueSlug(), "Orders", 0);
+    }
+
     @Test
-    void aPlacedOrderAddsItsQuantitiesOnceEvenWhenDeliveredTwice() throws Exception {
-        Api api = new Api(port);
-        long category = categories.create(null, "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
-                "Orders", 0);
-        long product = api.createProduct(category, "4.00");
+    void aPlacedOrderCountsOnceEvenWhenDeliveredTwice() throws Exception {
+        long product = api.createProduct(category, "4.00"), other = api.createProduct(category, "5.00");
         UUID eventId = UUID.randomUUID();
         String order = """
-                {"orderId": 1, "items": [{"productId": %d, "quantity": 2}, {"productId": %d, "quantity": 1}],
-                 "total": 12.00}""".formatted(product, product);
+                {"orderId": 1, "items": [{"productId": %d, "quantity": 2}, {"productId": %d, "quantity": 1},
+                 {"productId": %d, "quantity": 1}], "total": 17.00}""".formatted(product, product, other);
 
-        try (KafkaProducer<String, String> producer = producer()) {
-            for (int delivery = 0; delivery < 2; delivery++) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(PurchaseEvents.TOPIC, "1", order);
-                record.headers().add("event-id", eventId.toString().getBytes(StandardCharsets.UTF_8));
-                record.headers().add("event-type", PurchaseEvents.PLACED.getBytes(StandardCharsets.UTF_8));
-                producer.send(record).get();
-            }
+        try (OtherServices orders = new OtherServices()) {
+            orders.publish(PurchaseEvents.TOPIC, "1", PurchaseEvents.PLACED, eventId, order);
+            orders.publish(PurchaseEvents.TOPIC, "1", PurchaseEvents.PLACED, eventId, order);
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> purchases(product) == 3);
         Thread.sleep(500);   // time for the redelivery to be (wrongly) counted, if it were
         assertThat(purchases(product)).isEqualTo(3);
+        assertThat(boughtTogether(product, other)).as("both ways round").isEqualTo(1);
+        assertThat(boughtTogether(other, product)).isEqualTo(1);
+    }
+
+    @Test
+    void nextToAProductComeTheProductsMostOftenBoughtWithItThenItsCategorysBestSellers() throws Exception {
+        long viewed = api.createProduct(category, "1.00"), often = api.createProduct(category, "2.00"),
+                once = api.createProduct(category, "3.00"), bestSeller = api.createProduct(category, "4.00");
+        popularity.addPurchases(Map.of(bestSeller, 100L));
+
+        try (OtherServices orders = new OtherServices()) {
+            orders.publish(PurchaseEvents.TOPIC, "1", PurchaseEvents.PLACED, UUID.randomUUID(),
+                    order(viewed, once, often));
+            orders.publish(PurchaseEvents.TOPIC, "1", PurchaseEvents.PLACED, UUID.randomUUID(), order(often, viewed));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> boughtTogether(viewed, often) == 2);
+
+        Api.Response r = api.get("/api/v1/recommendations/for/" + viewed);
+
+        assertThat(r.<List<Integer>>json("$[*].id")).containsExactly((int) often, (int) once, (int) bestSeller);
+        assertThat(r.<List<Integer>>json("$[*].purchases")).containsExactly(2, 1, 100);
+    }
+
+    private static String order(long... products) {
+        return Arrays.stream(products).mapToObj(id -> "{\"productId\": " + id + ", \"quantity\": 1}")
+                .collect(Collectors.joining(", ", "{\"items\": [", "]}"));
     }
 
     private long purchases(long product) {
@@ -60,14 +90,8 @@ class PurchaseEventsIntegrationTests {
                 rs -> rs.next() ? rs.getLong(1) : 0L, product);
     }
 
-    private static KafkaProducer<String, String> producer() {
-        Map<String, String> env = DataTier.shared().env("product");
-        return new KafkaProducer<>(Map.of(
-                "bootstrap.servers", env.get("SHOP_KAFKA_BOOTSTRAP"),
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "PLAIN",
-                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                        + env.get("SHOP_KAFKA_USER") + "\" password=\"" + env.get("SHOP_KAFKA_PASSWORD") + "\";"),
-                new StringSerializer(), new StringSerializer());
+    private long boughtTogether(long product, long other) {
+        return jdbc.query("SELECT orders FROM catalog.co_purchases WHERE product_id = ? AND other_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : 0L, product, other);
     }
 }

@@ -35,8 +35,9 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(JdbcTemplate jdbc, KafkaProperties props) {
-        return new ProcessedEvents(jdbc, props.schema());
+    ProcessedEvents processedEvents(JdbcTemplate jdbc, PlatformTransactionManager transactions, ObjectMapper json,
+                                    KafkaProperties props) {
+        return new ProcessedEvents(jdbc, new TransactionTemplate(transactions), json, props.schema());
     }
 
     /** Starts every declared subscription before the web server takes traffic, stops them after it stopped. */

@@ -1,19 +1,28 @@
 package io.shopplatform.service.outbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The guard that makes a consumer idempotent: call {@link #firstTime} in the transaction of the event's effect;
- * a redelivered event finds its row and is skipped.
+ * a redelivered event finds its row and is skipped. {@link #once} builds the whole consumer around it.
  */
 public final class ProcessedEvents {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
     private final String insert;
 
-    ProcessedEvents(JdbcTemplate jdbc, String schema) {
+    ProcessedEvents(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, String schema) {
         this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
         this.insert = "INSERT INTO " + schema + ".processed_events (consumer, event_id) VALUES (?, ?)"
                 + " ON CONFLICT DO NOTHING";
     }
@@ -21,5 +30,32 @@ public final class ProcessedEvents {
     /** True if {@code consumer} has not handled {@code eventId} before (and records that it now has). */
     public boolean firstTime(String consumer, UUID eventId) {
         return jdbc.update(insert, consumer, eventId) == 1;
+    }
+
+    /**
+     * A subscription of group {@code consumer} that handles each event of {@code type} on {@code topic} once: the
+     * payload read as {@code payload}, the handler run in the transaction that records the event id. Events of
+     * other types pass by.
+     */
+    public <T> EventSubscription once(String topic, String consumer, String type, Class<T> payload,
+                                      Consumer<T> handler) {
+        return EventSubscription.shared(topic, consumer, event -> {
+            if (type.equals(event.type())) {
+                T read = read(event, payload);
+                tx.executeWithoutResult(status -> {
+                    if (firstTime(consumer, event.id())) {
+                        handler.accept(read);
+                    }
+                });
+            }
+        });
+    }
+
+    private <T> T read(Event event, Class<T> payload) {
+        try {
+            return json.readValue(event.payload(), payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable " + event.type() + " event " + event.id(), e);
+        }
     }
 }
