@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Products: reads through the cache layers, writes with an event in the same transaction. After an update commits,
  * the writer puts the committed product into every layer at once (its next read is its own write); the event then
- * evicts it on every instance. A load older than a version an event announced came from a lagging replica: it is
- * read again from the primary, so no instance caches the old product again.
+ * evicts it on every instance. A load older than a version written here or announced by an event came from a
+ * lagging replica: it is read again from the primary, so no instance caches (or serves) the old product again.
  */
 @Service
 public class ProductCatalog {
@@ -43,7 +43,10 @@ public class ProductCatalog {
     private final Outbox outbox;
     private final LayeredCache<ProductView> cache;
     private final TransactionTemplate onPrimary;
-    /** The latest version product events announced, per product, for as long as a replica could lag behind. */
+    /**
+     * The latest version written here or announced by a product event, per product, for as long as a replica could
+     * lag behind: a read that finds an older version (or no row) on a replica asks the primary instead.
+     */
     private final Cache<Long, Long> announced = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
@@ -70,6 +73,7 @@ public class ProductCatalog {
         requireCategory(request);
         Product saved = products.save(Product.create(request));
         publish(saved, ProductChanged.CREATED);
+        afterCommit(() -> announce(saved.id(), saved.version()));
         return saved.view();
     }
 
@@ -100,7 +104,7 @@ public class ProductCatalog {
         products.delete(current);
         outbox.append(ProductChanged.AGGREGATE, Long.toString(id), ProductChanged.DELETED,
                 new ProductChanged(id, current.version() + 1, null, null, null, null));
-        afterCommit(() -> cache.evict(Long.toString(id)));
+        afterCommit(() -> changed(id, current.version() + 1));
     }
 
     /** Many products in one transaction with one event each: the seed generator's path. */
@@ -111,16 +115,21 @@ public class ProductCatalog {
         return saved.stream().map(Product::view).toList();
     }
 
-    /** Called for every change or deletion event on every instance (see {@link ProductEvents}). */
+    /** Called after every local write, and for every change or deletion event on every instance ({@link ProductEvents}). */
     void changed(long id, long version) {
-        announced.asMap().merge(id, version, Math::max);
+        announce(id, version);
         cache.evict(Long.toString(id));
+    }
+
+    /** Read-your-writes on this instance, even with every cache layer down and before the event comes back. */
+    private void announce(long id, long version) {
+        announced.asMap().merge(id, version, Math::max);
     }
 
     private ProductView load(long id) {
         Optional<Product> product = products.findById(id);
         Long latest = announced.getIfPresent(id);
-        if (latest != null && product.isPresent() && product.get().version() < latest) {
+        if (latest != null && (product.isEmpty() || product.get().version() < latest)) {
             // The replica has not replayed the change yet; a locking read runs on the primary, which has.
             product = onPrimary.execute(status -> products.lockById(id));
         }
@@ -137,7 +146,10 @@ public class ProductCatalog {
         Product saved = products.save(changed);
         publish(saved, ProductChanged.UPDATED);
         ProductView view = saved.view();
-        afterCommit(() -> cache.refresh(Long.toString(saved.id()), () -> view));
+        afterCommit(() -> {
+            announce(saved.id(), saved.version());
+            cache.refresh(Long.toString(saved.id()), () -> view);
+        });
         return view;
     }
 
