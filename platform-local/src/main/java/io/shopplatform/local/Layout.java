@@ -13,6 +13,14 @@ import java.util.List;
 public record Layout(Path repo, Path home, int basePort, int replicas) {
 
     public static final int DEFAULT_BASE_PORT = 15400;
+    /** A throwaway platform (a test's own cluster) sits this far above the developer's base port. */
+    public static final int THROWAWAY_OFFSET = 1000;
+
+    /** The base port of this checkout: {@code SHOP_PLATFORM_BASE_PORT}, or {@link #DEFAULT_BASE_PORT}. */
+    public static int configuredBasePort() {
+        return Integer.parseInt(System.getenv().getOrDefault("SHOP_PLATFORM_BASE_PORT",
+                Integer.toString(DEFAULT_BASE_PORT)));
+    }
 
     public Path logs() { return home.resolve("logs"); }
     public Path run() { return home.resolve("run"); }

@@ -38,9 +38,7 @@ public final class Main {
             return 2;
         }
         Path repo = Path.of(System.getProperty("shop.platform.repo", ".")).toAbsolutePath().normalize();
-        int basePort = Integer.parseInt(System.getenv().getOrDefault("SHOP_PLATFORM_BASE_PORT",
-                Integer.toString(Layout.DEFAULT_BASE_PORT)));
-        Layout layout = new Layout(repo, home(repo), basePort, 2);
+        Layout layout = new Layout(repo, home(repo), Layout.configuredBasePort(), 2);
         LocalPlatform platform = new LocalPlatform(layout, console);
         switch (a.get(0)) {
             case "up" -> {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverTests {
 
-    private static final int BASE_PORT = 16400;
+    private static final int BASE_PORT = Layout.configuredBasePort() + Layout.THROWAWAY_OFFSET;
     private static Layout layout;
     private static LocalPlatform cluster;
 
