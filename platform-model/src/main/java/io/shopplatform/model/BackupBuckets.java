@@ -1,6 +1,7 @@
 package io.shopplatform.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -12,6 +13,33 @@ import java.util.stream.Stream;
  * from the stack file instead of handing them over at run time.
  */
 public record BackupBuckets(String primary, String copy) {
+
+    /**
+     * Where in the bucket pgBackRest keeps its repository (backups and archived WAL). pgBackRest expires what it no
+     * longer needs by its own retention; bucket lifecycle rules must not delete under this prefix, or the repository
+     * would lose a file its catalogue names.
+     */
+    public static final String REPOSITORY_PATH = "/pgbackrest";
+
+    /** What a component's workload identity may do in the backup bucket, for infra/ to grant. */
+    public enum Access {
+        /** pgBackRest archives WAL, writes backups, rewrites its catalogue and expires old backups. */
+        READ_WRITE("roles/storage.objectUser"),
+        /** A restore reads backups and WAL. */
+        READ_ONLY("roles/storage.objectViewer");
+
+        public final String gcsRole;
+
+        Access(String gcsRole) {
+            this.gcsRole = gcsRole;
+        }
+    }
+
+    /** Every component that reaches the backup bucket, and what it may do there. */
+    public static final Map<String, Access> ACCESS = Map.of(
+            Shop.POSTGRES, Access.READ_WRITE,       // WAL archiving from whichever member is primary
+            Shop.DB_BACKUP, Access.READ_WRITE,      // full and incremental backups, expiry
+            Shop.DB_RESTORE, Access.READ_ONLY);     // point-in-time restore
 
     /** GCS's rules for a name without dots (dots would make it a domain GCS verifies): 3-63 characters. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");

@@ -26,7 +26,8 @@ public final class Shop {
             KAFKA = "kafka", SEARCH = "search";
     public static final String INGRESS = "ingress", MONITORING = "monitoring",
             PAYMENT_PROVIDERS = "payment-providers", CLOUD_STORAGE = "cloud-storage",
-            PARTITION_MAINTENANCE = "partition-maintenance", DB_BACKUP = "db-backup";
+            PARTITION_MAINTENANCE = "partition-maintenance", DB_BACKUP = "db-backup", DB_MIGRATE = "db-migrate",
+            DB_RESTORE = "db-restore";
     /** Node pools. */
     public static final String APP_POOL = "app", PAYMENT_POOL = "payment", DB_POOL = "db", CACHE_POOL = "cache";
     /** Every service of ours listens for API traffic on one port and for probes and scrapes on another. */
@@ -64,26 +65,31 @@ public final class Shop {
                             auto(2, 8, 60, 70, of(25, 30), of(5, 600), null)),
                     service(INVENTORY, "stock, reservations, the stock ledger", APP_POOL,
                             auto(4, 12, 70, null, of(100, 15), of(10, 300), null)),
-                    data(POSTGRES, "PostgreSQL 15: one primary, streaming replicas (synchronous quorum)", Kind.DATABASE, "postgres:15.14-bookworm", 4, DB_POOL, true,
-                            new Resources(2000, 8192, 4000, 8192), new Port("postgres", 5432), new Port("metrics", 9187)),
-                    data(PGPOOL, "PgPool-II: pooling, read/write split, health checks, failover", Kind.POOLER, "pgpool/pgpool:4.4.3", 2, APP_POOL, false,
+                    data(POSTGRES, "PostgreSQL 15: one primary, streaming replicas (synchronous quorum), WAL archived by pgBackRest", Kind.DATABASE, ServerVersions.DATA_TIER_IMAGE, 4, DB_POOL, true,
+                            new Resources(2000, 8192, 4000, 8192), new Port("postgres", 5432), new Port("metrics", 9187),
+                            new Port("backup", 8432)),
+                    data(PGPOOL, "PgPool-II: pooling, read/write split, health checks, failover agreed by a watchdog of three", Kind.POOLER, ServerVersions.DATA_TIER_IMAGE, 3, APP_POOL, true,
                             new Resources(500, 512, 2000, 512), new Port("postgres", 5432), new Port("pcp", 9898),
-                            new Port("metrics", 9719)),
+                            new Port("metrics", 9719), new Port("watchdog", 9000), Port.udp("heartbeat", 9694)),
                     data(REDIS, "Redis Cluster: sessions, carts, search results, popular products", Kind.CACHE, "redis:7.0.15", 6, CACHE_POOL, true,
                             new Resources(250, 2048, 1000, 2048), new Port("redis", 6379), new Port("bus", 16379),
                             new Port("metrics", 9121)),
                     data(MEMCACHED, "memcached: product catalog and categories (LRU)", Kind.CACHE, "memcached:1.6.38", 3, CACHE_POOL, false,
                             new Resources(250, 1024, 1000, 1024), new Port("memcached", 11211), new Port("metrics", 9150)),
-                    data(KAFKA, "Kafka (KRaft): domain events from every service's outbox", Kind.BROKER, "apache/kafka:4.1.1", 3, DB_POOL, true,
+                    data(KAFKA, "Kafka (KRaft): domain events from every service's outbox", Kind.BROKER, ServerVersions.KAFKA_IMAGE, 3, DB_POOL, true,
                             new Resources(1000, 2048, 2000, 2048), new Port("kafka", 9092), new Port("controller", 9093)),
-                    data(SEARCH, "OpenSearch: full-text product search", Kind.SEARCH, "opensearchproject/opensearch:2.19.1", 3, DB_POOL, true,
+                    data(SEARCH, "OpenSearch: full-text product search", Kind.SEARCH, ServerVersions.OPENSEARCH_IMAGE, 3, DB_POOL, true,
                             new Resources(1000, 2048, 2000, 2048), new Port("http", 9200), new Port("transport", 9300)),
-                    job(PARTITION_MAINTENANCE, "creates the coming months' order partitions", "postgres:15.14-bookworm",
+                    job(PARTITION_MAINTENANCE, "creates the coming months' order partitions", ServerVersions.DATA_TIER_IMAGE,
                             "0 3 * * *"),
-                    job(DB_BACKUP, "daily full base backup to the backup bucket", "postgres:15.14-bookworm",
-                            BACKUPS.fullBackupCron())),
+                    job(DB_BACKUP, "full and incremental pgBackRest backups to the backup bucket", ServerVersions.DATA_TIER_IMAGE,
+                            BACKUPS.fullBackupCron()),
+                    task(DB_MIGRATE, "applies db-schema's migrations and sets the service roles' passwords, before the services start",
+                            "ghcr.io/shop-platform/db-migrate:" + SERVICE_IMAGE_TAG),
+                    task(DB_RESTORE, "restores the database from the backup bucket to a point in time, when an operator starts it",
+                            ServerVersions.DATA_TIER_IMAGE)),
             edges(),
-            new ConnectionPooling(50, 4, 3, "ANY 1"),
+            new ConnectionPooling(50, 4, "ANY 1", 5, 20, 10),
             256,
             List.of(
                     new CachePolicy("sessions", Store.REDIS, ofHours(24), Pattern.WRITE_THROUGH, "on logout or password change"),
@@ -128,10 +134,15 @@ public final class Shop {
         e.add(new Edge(KAFKA, KAFKA, "kafka"));
         e.add(new Edge(KAFKA, KAFKA, "controller"));
         e.add(new Edge(SEARCH, SEARCH, "transport"));
+        e.add(new Edge(PGPOOL, PGPOOL, "watchdog"));             // the watchdog agrees on failovers
+        e.add(new Edge(PGPOOL, PGPOOL, "heartbeat"));
         e.add(new Edge(PARTITION_MAINTENANCE, PGPOOL, "postgres"));
-        e.add(new Edge(DB_BACKUP, POSTGRES, "postgres"));
+        e.add(new Edge(DB_MIGRATE, POSTGRES, "postgres"));        // straight to the primary (targetServerType)
+        e.add(new Edge(DB_BACKUP, POSTGRES, "backup"));           // pgBackRest's TLS server beside each member
+        e.add(new Edge(POSTGRES, CLOUD_STORAGE, "https"));       // WAL archiving (pgBackRest archive-push)
+        e.add(new Edge(DB_RESTORE, CLOUD_STORAGE, "https"));
         e.add(new Edge(PAYMENT, PAYMENT_PROVIDERS, "https"));    // authorize, capture, refund
-        e.add(new Edge(DB_BACKUP, CLOUD_STORAGE, "https"));      // upload base backups and WAL
+        e.add(new Edge(DB_BACKUP, CLOUD_STORAGE, "https"));      // backups into the pgBackRest repository
         services.forEach(s -> e.add(new Edge(MONITORING, s, "management")));
         List.of(POSTGRES, PGPOOL, REDIS, MEMCACHED).forEach(s -> e.add(new Edge(MONITORING, s, "metrics")));
         return e;
@@ -175,6 +186,13 @@ public final class Shop {
                 Optional.of(new Image(image.substring(0, colon), image.substring(colon + 1))), List.of(), 1,
                 new Resources(100, 256, 500, 256), Optional.empty(), Optional.of(APP_POOL), false,
                 Optional.of(schedule));
+    }
+
+    private static Component task(String name, String purpose, String image) {
+        int colon = image.lastIndexOf(':');
+        return new Component(name, Kind.TASK, purpose,
+                Optional.of(new Image(image.substring(0, colon), image.substring(colon + 1))), List.of(), 1,
+                new Resources(100, 512, 1000, 512), Optional.empty(), Optional.of(APP_POOL), false, Optional.empty());
     }
 
     private Shop() {}
