@@ -117,6 +117,7 @@ public final class DataTierFiles {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("members", topology.members().stream().map(Topology.Member::name).collect(Collectors.joining(" ")));
         v.put("bootstrap_member", topology.members().get(0).name());
+        v.put("failover_grace_s", sizing.failoverDetection().toSeconds());
         v.put("member_table", topology.members().stream().map(m -> String.join("\n",
                 "member_pod_" + m.name() + "=\"" + m.pod() + "\"",
                 "member_host_" + m.name() + "=\"" + m.host() + "\"",

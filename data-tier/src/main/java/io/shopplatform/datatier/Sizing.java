@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param memoryMi              a member's memory: shared_buffers takes a quarter, the planner assumes three
  * @param dataVolumeGi          a member's data volume: standbys' slots may hold a tenth of it in WAL
  * @param healthChecks          PgPool's health checks, whose worst case must fit the model's detection target
+ * @param failoverDetection     the model's target for noticing a lost primary
  */
 public record Sizing(int members, int poolers, int memoryMi, int dataVolumeGi, ConnectionBudget connections,
-                     String quorum, Duration slowQuery, HealthChecks healthChecks, Duration archiveTimeout,
-                     int fullBackupsKept) {
+                     String quorum, Duration slowQuery, HealthChecks healthChecks, Duration failoverDetection,
+                     Duration archiveTimeout, int fullBackupsKept) {
 
     /** A member's data volume in the cluster. */
     public static final int DATA_VOLUME_GI = 100;
@@ -51,6 +52,7 @@ public record Sizing(int members, int poolers, int memoryMi, int dataVolumeGi, C
         return new Sizing(env.instances(postgres), env.instances(platform.component(Shop.PGPOOL)),
                 postgres.resources().memoryLimitMi(), DATA_VOLUME_GI, ConnectionBudget.of(platform, env),
                 platform.pooling().synchronousQuorum(), platform.thresholds().databaseQueryTime(), HEALTH_CHECKS,
+                platform.thresholds().failoverDetection(),
                 // A segment is archived at least this often, well inside the recovery point objective.
                 backups.rpo().dividedBy(60), fullBackupsKept(backups));
     }
@@ -59,7 +61,7 @@ public record Sizing(int members, int poolers, int memoryMi, int dataVolumeGi, C
     public static Sizing onThisMachine(Platform platform) {
         Sizing dev = of(platform, Environment.DEV);
         return new Sizing(dev.members, dev.poolers, LOCAL_MEMORY_MI, LOCAL_DATA_VOLUME_GI, dev.connections, dev.quorum,
-                dev.slowQuery, dev.healthChecks, dev.archiveTimeout, dev.fullBackupsKept);
+                dev.slowQuery, dev.healthChecks, dev.failoverDetection, dev.archiveTimeout, dev.fullBackupsKept);
     }
 
     /** Full backups kept: enough that the oldest still covers the point-in-time window. */

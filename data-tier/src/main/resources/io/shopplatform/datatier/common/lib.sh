@@ -24,11 +24,15 @@ pooler_of_pod() {
   log "pod $1 is not one of the poolers"; return 1
 }
 
-# sql <member> <statement>: one statement as the superuser, result unaligned; fails if the member does not answer.
-# Statements here carry no secrets; SQL with a password goes through standard input (psql has no -v in -c).
+# sql <member> <statement>...: statements as the superuser in one session, each in its own transaction; the
+# results unaligned; fails if the member does not answer. Statements here carry no secrets; SQL with a password goes
+# through standard input (psql does not interpolate -v variables in -c).
 sql() {
-  PGCONNECT_TIMEOUT=3 "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$(member_host "$1")" -p "$(member_port "$1")" \
-    -U "$SUPERUSER" -d postgres -c "$2"
+  local member="$1"; shift
+  local commands=() statement
+  for statement in "$@"; do commands+=(-c "$statement"); done
+  PGCONNECT_TIMEOUT=3 "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h "$(member_host "$member")" \
+    -p "$(member_port "$member")" -U "$SUPERUSER" -d postgres "${commands[@]}"
 }
 
 # in_recovery <member>: t for a standby, f for a primary, nothing (and failure) if it does not answer.
@@ -58,8 +62,8 @@ ensure_slot() {
   local keep="" m
   for m in $MEMBERS; do keep="$keep,'$(slot_of "$m")'"; done
   sql "$1" "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots
-            WHERE NOT active AND (slot_name NOT IN (${keep#,}) OR wal_status = 'lost')" >/dev/null
-  sql "$1" "SELECT pg_create_physical_replication_slot('$(slot_of "$2")', true)
+            WHERE NOT active AND (slot_name NOT IN (${keep#,}) OR wal_status = 'lost')" \
+           "SELECT pg_create_physical_replication_slot('$(slot_of "$2")', true)
             WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = '$(slot_of "$2")')" >/dev/null
 }
 
@@ -71,6 +75,15 @@ write_passfile() {
   ( umask 077
     { [ -n "${REPLICATION_PASSWORD:-}" ] && echo "*:*:replication:$REPLICATION_USER:$esc_repl"
       echo "*:*:*:$SUPERUSER:$esc_super"; } > "$1" )
+}
+
+# repoint <standby> <primary>: a running standby streams from the primary from now on, through its own slot there
+# (created if missing: the slot existed only on the old primary, and without one the standby could not stream and
+# every quorum commit on the new primary would wait for it).
+repoint() {
+  ensure_slot "$2" "$1"
+  sql "$1" "ALTER SYSTEM SET primary_conninfo = 'host=$(member_host "$2") port=$(member_port "$2") user=$REPLICATION_USER application_name=$1'" \
+           "ALTER SYSTEM SET primary_slot_name = '$(slot_of "$1")'" "SELECT pg_reload_conf()" >/dev/null
 }
 
 # The member PgPool numbers $1 (backend ids follow the order of MEMBERS).

@@ -3,6 +3,9 @@
 MEMBERS="{{members}}"
 # The member that initialises a new cluster, when no other member answers.
 BOOTSTRAP_MEMBER="{{bootstrap_member}}"
+# How long a failover may take, detection included (the model's target): a returning primary waits this long
+# for a promotion under way before it starts as primary.
+FAILOVER_GRACE_S={{failover_grace_s}}
 {{member_table}}
 POOLERS="{{poolers}}"
 {{pooler_table}}

@@ -1,8 +1,9 @@
 #!/bin/bash
-# PgPool-II's follow_primary_command, run by the leader PgPool after a failover for every other node (arguments as
-# failover.sh's, the first naming that node): re-point a live standby at the new primary through its own slot
-# there, and attach it again once it streams. A node that is down, or still a primary, is left to member.sh, which
-# rewinds or re-copies it when it starts; PgPool attaches it then (auto_failback).
+# PgPool-II's follow_primary_command, run by the leader PgPool after a failover for every other node:
+#   follow_primary.sh <node id>
+# It re-points a live standby at the new primary through its own slot there, and attaches it again once it streams.
+# A node that is down, or still a primary, is left to member.sh, which rewinds or re-copies it when it starts;
+# PgPool attaches it then (auto_failback).
 set -u
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 node=$(member_by_id "$1")
@@ -17,12 +18,8 @@ if [ "$(in_recovery "$node")" != t ]; then
   exit 0
 fi
 
-# The standby's slot existed only on the old primary. Without one here it cannot stream, and with quorum
-# replication every commit on the new primary would wait for it.
-ensure_slot "$primary" "$node"
-sql "$node" "ALTER SYSTEM SET primary_conninfo = 'host=$(member_host "$primary") port=$(member_port "$primary") user=$REPLICATION_USER application_name=$node'" >/dev/null
-sql "$node" "ALTER SYSTEM SET primary_slot_name = '$(slot_of "$node")'" >/dev/null
-sql "$node" "SELECT pg_reload_conf()" >/dev/null
+# failover.sh re-pointed it already if it answered then; again here, in case it did not.
+repoint "$node" "$primary"
 
 for _ in $(seq 1 40); do
   streams "$primary" "$node" && break

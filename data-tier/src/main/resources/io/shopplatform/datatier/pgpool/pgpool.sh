@@ -32,8 +32,8 @@ pid_file_name = '$work/pgpool.pid'
 logdir = '$work'
 pool_passwd = '$SECRETS_DIR/pool_passwd'
 wd_authkey = '$(cat "$SECRETS_DIR/wd_authkey")'
-failover_command = '$DATA_TIER_DIR/failover.sh %d %h %p %D %m %H %M %P %r %R'
-follow_primary_command = '$DATA_TIER_DIR/follow_primary.sh %d %h %p %D %m %H %M %P %r %R'
+failover_command = '$DATA_TIER_DIR/failover.sh %d %P'
+follow_primary_command = '$DATA_TIER_DIR/follow_primary.sh %d'
 CONF
 )
 exec "$PGPOOL_BIN/pgpool" -n -f "$work/pgpool.conf" -F "$SECRETS_DIR/pcp.conf" -a "$DATA_TIER_DIR/pool_hba.conf"

@@ -117,6 +117,13 @@ elif [ -n "$primary" ]; then
   fi
   follow "${primary% *}"
 elif [ ! -f "$PGDATA/standby.signal" ]; then
+  # A former primary whose peers answer but none is primary may have been stopped by a failover that is still under
+  # way: give the promotion the time it takes, then look again (once), before starting as primary.
+  if [ -z "${MEMBER_LOOKED_AGAIN:-}" ] && any_peer_answers; then
+    log "$me: peers answer but none is primary; looking again in $FAILOVER_GRACE_S s before starting as primary"
+    sleep "$FAILOVER_GRACE_S"
+    MEMBER_LOOKED_AGAIN=1 exec "$0" "$@"
+  fi
   mine=$(own_timeline)
   for m in $MEMBERS; do
     [ "$m" = "$me" ] && continue

@@ -164,7 +164,8 @@ public final class DatabaseJobs extends Construct {
                         PodSecurity.readOnly(StatefulServer.CONFIG, ClusterTopology.CONFIG)))
                 .command(List.of(ClusterTopology.CONFIG + "/" + DataTierFiles.RESTORE))
                 .env(List.of(EnvVar.builder().name("PGDATA").value(ClusterTopology.PGDATA).build(),
-                        EnvVar.builder().name("RESTORE_TARGET").value("").build()))
+                        EnvVar.builder().name("RESTORE_TARGET").value("").build(),
+                        secretEnv(Credentials.SUPERUSER_PASSWORD, Postgres.CREDENTIALS, Postgres.SUPERUSER_PASSWORD)))
                 .build();
         cronJob(scope, target, task, task.name(), "0 0 1 1 *", true, new Pods.Props(target, task, task.name(), account,
                 UID, List.of(), List.of(restore), volumes, Optional.empty(), true));

@@ -1,5 +1,6 @@
 package io.shopplatform.local.database;
 
+import io.shopplatform.datatier.Credentials;
 import io.shopplatform.datatier.DataTierFiles;
 import io.shopplatform.local.Layout;
 import io.shopplatform.local.PlatformException;
@@ -17,9 +18,11 @@ import java.util.Map;
 public final class Backups {
 
     private final LocalMachine machine;
+    private final DatabaseLogins logins;
 
-    Backups(LocalMachine machine) {
+    Backups(LocalMachine machine, DatabaseLogins logins) {
         this.machine = machine;
+        this.logins = logins;
     }
 
     /** A full or incremental backup ({@code "full"}, {@code "incr"}); fails with the script's output. */
@@ -36,23 +39,28 @@ public final class Backups {
     }
 
     /**
-     * Restores into {@code dataDir} (empty or missing), up to {@code targetTime} (PostgreSQL's timestamp syntax)
-     * or, if null, to the end of the archive.
+     * Restores into {@code dataDir} (empty or missing) and recovers it up to {@code targetTime} (PostgreSQL's
+     * timestamp syntax) or, if null, to the end of the archive; the directory is left stopped.
      */
     public void restore(Path dataDir, String targetTime) {
         Layout l = machine.layout();
-        Path tmp = dataDir.resolveSibling(dataDir.getFileName() + ".tmp");
+        Path tmp = scratch(dataDir);
         Host.mkdirs(tmp);
         machine.host().own(tmp);
         List<String> command = new ArrayList<>(List.of(l.config(DatabaseFiles.POSTGRES).resolve(DataTierFiles.RESTORE).toString()));
         if (targetTime != null) {
             command.add(targetTime);
         }
-        Host.Result r = machine.host().tryExecAsService(command,
-                Map.of("PGDATA", dataDir.toString(), "TMPDIR", tmp.toString()), 1800);
+        Host.Result r = machine.host().tryExecAsService(command, Map.of("PGDATA", dataDir.toString(),
+                "TMPDIR", tmp.toString(), Credentials.SUPERUSER_PASSWORD, logins.superuser()), 3600);
         if (r.exit() != 0) {
             throw new PlatformException("restore failed:\n" + r.output());
         }
+    }
+
+    /** The scratch folder (TMPDIR, sockets) of a restore into {@code dataDir}. */
+    public static Path scratch(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".tmp");
     }
 
     /** pgBackRest's summary of the repository. */

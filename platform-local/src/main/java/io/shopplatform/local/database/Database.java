@@ -40,7 +40,7 @@ public final class Database {
         this.replication = new Replication(machine.layout(), logins);
         this.poolNodes = new PoolNodes(machine.layout(), logins);
         this.files = new DatabaseFiles(machine, logins);
-        this.backups = new Backups(machine);
+        this.backups = new Backups(machine, logins);
     }
 
     LocalMachine machine() {

@@ -80,22 +80,56 @@ public final class Supervisor {
         return Optional.empty();
     }
 
-    /** Stops {@code name}: the given signal first, SIGKILL if it has not exited within {@code grace}. */
+    /**
+     * Stops {@code name}: the given signal first; if it, or any process it started, has not exited within
+     * {@code grace}, all of them are killed (a server's children may outlive a killed parent, holding its port).
+     */
     public boolean stop(String name, String signal, Duration grace) {
         Optional<Long> pid = running(name);
         if (pid.isEmpty()) {
             deletePidFile(name);
             return false;
         }
-        ProcessHandle handle = ProcessHandle.of(pid.get()).orElseThrow();
+        List<ProcessHandle> family = family(pid.get());
         Host.tryExec(List.of("kill", "-" + signal, pid.get().toString()), Map.of(), 10);
-        if (!waitFor(() -> !handle.isAlive(), grace)) {
+        if (!waitFor(() -> family.stream().noneMatch(ProcessHandle::isAlive), grace)) {
             console.warn(name + " did not stop within " + grace.toSeconds() + " s; killing it");
-            handle.destroyForcibly();
-            waitFor(() -> !handle.isAlive(), Duration.ofSeconds(10));
+            killAll(family);
         }
         deletePidFile(name);
         return true;
+    }
+
+    /**
+     * Kills {@code name} and every process it started with SIGKILL at once, as a machine loss would. (PostgreSQL's
+     * children leave the postmaster's process group, and a postmaster killed alone leaves backends that keep
+     * committing on open connections for a moment.)
+     */
+    public void killSession(String name) {
+        running(name).ifPresent(pid -> {
+            killAll(family(pid));
+            deletePidFile(name);
+        });
+    }
+
+    /** A process and its descendants, as they are now. */
+    private static List<ProcessHandle> family(long pid) {
+        List<ProcessHandle> family = new ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(root -> {
+            family.add(root);
+            root.descendants().forEach(family::add);
+        });
+        return family;
+    }
+
+    /** SIGKILL to every one in one command, then waits until all are gone. */
+    private static void killAll(List<ProcessHandle> family) {
+        List<String> command = new ArrayList<>(List.of("kill", "-KILL"));
+        family.stream().filter(ProcessHandle::isAlive).forEach(p -> command.add(Long.toString(p.pid())));
+        if (command.size() > 2) {
+            Host.tryExec(command, Map.of(), 10);
+        }
+        waitFor(() -> family.stream().noneMatch(ProcessHandle::isAlive), Duration.ofSeconds(30));
     }
 
     /**
@@ -114,19 +148,6 @@ public final class Supervisor {
     /** Stops a server the way it asks to be stopped. */
     public boolean down(LocalServer server) {
         return stop(server.name(), server.stopSignal(), server.stopTimeout());
-    }
-
-    /**
-     * Kills {@code name} and every process of its session at once with SIGKILL, as a machine loss would: a
-     * PostgreSQL postmaster killed alone leaves backends that keep committing on open connections for a moment.
-     */
-    public void killSession(String name) {
-        running(name).ifPresent(pid -> {
-            // Started with setsid: the process is its session's (and process group's) leader.
-            Host.tryExec(List.of("kill", "-KILL", "--", "-" + pid), Map.of(), 10);
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-            deletePidFile(name);
-        });
     }
 
     /** Refuses to start on a port something else already holds, naming the port and the component. */

@@ -16,8 +16,9 @@ import java.sql.SQLException;
  * A data tier of its own for one test (three members, their backup servers, three PgPools), started by the same
  * runner and rendered files as {@code ./platform up}, on ports above the checkout's base port and in a folder of its
  * own, so the shared tier other tests use is never disturbed. Kept for inspection when its test did not pass.
+ * Published in platform-local's test jar for other modules' failover tests.
  */
-final class ThrowawayCluster implements AutoCloseable {
+public final class ThrowawayCluster implements AutoCloseable {
 
     private static final int BASE_PORT = Layout.configuredBasePort() + Layout.THROWAWAY_OFFSET;
 
@@ -32,7 +33,7 @@ final class ThrowawayCluster implements AutoCloseable {
         this.database = platform.database();
     }
 
-    static ThrowawayCluster start() {
+    public static ThrowawayCluster start() {
         ThrowawayCluster cluster = create();
         try {
             cluster.platform.upDatabase();
@@ -56,6 +57,15 @@ final class ThrowawayCluster implements AutoCloseable {
         }
     }
 
+    public Database database() {
+        return database;
+    }
+
+    /** A JDBC URL over the three PgPools, as a service would be given one. */
+    public String poolUrl() {
+        return database.poolUrl(Roles.DATABASE);
+    }
+
     Connection connectThroughPgPool() throws SQLException {
         return platform.connectThroughPgPool();
     }
@@ -65,7 +75,7 @@ final class ThrowawayCluster implements AutoCloseable {
     }
 
     /** Called last in a test: the cluster's folder is deleted on close only then. */
-    void passed() {
+    public void passed() {
         passed = true;
     }
 
