@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The shop, as the seed (architecture.md) describes it. Every number from the seed is written here once;
- * manifests, infrastructure, the local runner, load tests and docs read it from {@link #PLATFORM}.
+ * manifests, infrastructure, the local runner and the services read it from {@link #PLATFORM}.
  */
 public final class Shop {
 
