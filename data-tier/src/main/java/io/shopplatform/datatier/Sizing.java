@@ -51,8 +51,8 @@ public record Sizing(int members, int poolers, int memoryMi, int dataVolumeGi, C
         BackupPolicy backups = platform.backups();
         return new Sizing(env.instances(postgres), env.instances(platform.component(Shop.PGPOOL)),
                 postgres.resources().memoryLimitMi(), DATA_VOLUME_GI, ConnectionBudget.of(platform, env),
-                platform.pooling().synchronousQuorum(), platform.thresholds().databaseQueryTime(), HEALTH_CHECKS,
-                platform.thresholds().failoverDetection(),
+                platform.pooling().synchronousQuorum(), platform.sla().databaseQueryTime(), HEALTH_CHECKS,
+                platform.database().failoverDetection(),
                 // A segment is archived at least this often, well inside the recovery point objective.
                 backups.rpo().dividedBy(60), fullBackupsKept(backups));
     }

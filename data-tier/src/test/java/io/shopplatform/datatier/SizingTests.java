@@ -36,7 +36,7 @@ class SizingTests {
                                     .isLessThanOrEqualTo(s.dataVolumeGi() * 1024 / 5)),
                     DynamicTest.dynamicTest(env.id() + ": a dead primary is noticed within the model's target", () ->
                             assertThat(s.healthChecks().worstDetection())
-                                    .isLessThanOrEqualTo(Shop.PLATFORM.thresholds().failoverDetection())),
+                                    .isLessThanOrEqualTo(Shop.PLATFORM.database().failoverDetection())),
                     DynamicTest.dynamicTest(env.id() + ": WAL is archived well within the RPO", () ->
                             assertThat(s.archiveTimeout()).isLessThan(Shop.PLATFORM.backups().rpo())),
                     DynamicTest.dynamicTest(env.id() + ": full backups cover the point-in-time window", () ->

@@ -98,6 +98,7 @@ final class LocalWiring {
     Properties tierProperties() {
         Properties p = new Properties();
         p.setProperty("database", Roles.DATABASE);
+        p.setProperty("test.database", Database.TESTS);
         p.setProperty("pgpool.host", "127.0.0.1");
         p.setProperty("pgpool.port", Integer.toString(layout.pgpoolPort(0)));
         p.setProperty("pgpool.url", database.poolUrl(Roles.DATABASE));

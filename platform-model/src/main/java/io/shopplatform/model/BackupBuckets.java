@@ -14,12 +14,16 @@ import java.util.stream.Stream;
  */
 public record BackupBuckets(String primary, String copy) {
 
+    /** Where base backups go; infra/'s lifecycle moves them to colder classes with age. */
+    public static final String BACKUPS_PREFIX = "backups/";
+    /** Where the WAL archive and job logs go; infra/'s lifecycle deletes them with age. */
+    public static final String LOGS_PREFIX = "logs/";
     /**
-     * Where in the bucket pgBackRest keeps its repository (backups and archived WAL). pgBackRest expires what it no
-     * longer needs by its own retention; bucket lifecycle rules must not delete under this prefix, or the repository
-     * would lose a file its catalogue names.
+     * Where in the bucket pgBackRest keeps its repository (backups and the WAL archive both): under
+     * {@link #BACKUPS_PREFIX}, whose lifecycle only moves objects to colder classes. Nothing in it may be deleted by a
+     * lifecycle rule (pgBackRest expires by its own retention), or the repository would lose a file it names.
      */
-    public static final String REPOSITORY_PATH = "/pgbackrest";
+    public static final String REPOSITORY_PATH = "/" + BACKUPS_PREFIX + "pgbackrest";
 
     /** What a component's workload identity may do in the backup bucket, for infra/ to grant. */
     public enum Access {

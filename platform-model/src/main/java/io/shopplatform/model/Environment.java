@@ -47,7 +47,7 @@ public enum Environment {
         // majority of three, a Redis cluster six nodes (three masters, three replicas) to form at all.
         return switch (c.kind()) {
             case DATABASE, POOLER -> 3;
-            case CACHE -> c.peers() ? c.replicas() : 1;
+            case CACHE -> c.isClustered() ? c.replicas() : 1;
             default -> 1;
         };
     }

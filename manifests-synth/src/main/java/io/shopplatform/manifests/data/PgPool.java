@@ -16,7 +16,6 @@ import io.shopplatform.model.Port;
 import io.shopplatform.model.Shop;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cdk8s.plus25.k8s.ConfigMapVolumeSource;
 import org.cdk8s.plus25.k8s.Container;
 import org.cdk8s.plus25.k8s.IntOrString;
@@ -73,8 +72,8 @@ public final class PgPool extends Construct {
                         .replicas(target.instances(c))
                         .podManagementPolicy("Parallel")
                         .selector(LabelSelector.builder().matchLabels(Meta.selector(c, c.name())).build())
-                        .template(Pods.template(new Pods.Props(target, c, c.name(), account, Postgres.UID, List.of(),
-                                List.of(pgpool, exporter), volumes, Optional.empty(), false)))
+                        .template(Pods.template(Pods.Props.builder(target, c).serviceAccount(account)
+                                .uid(Postgres.UID).containers(List.of(pgpool, exporter)).volumes(volumes).build()))
                         .build())
                 .build());
         // Peers find each other before they are ready: the watchdog must form before PgPool answers clients.

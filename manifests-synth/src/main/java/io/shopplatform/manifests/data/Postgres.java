@@ -70,9 +70,9 @@ public final class Postgres {
                 Servers.env("DATA_SOURCE_URI", "localhost:" + c.mainPort().number() + "/postgres?sslmode=disable"),
                 Servers.env("DATA_SOURCE_USER", Roles.SUPERUSER),
                 secretEnv("DATA_SOURCE_PASS", CREDENTIALS, SUPERUSER_PASSWORD)));
-        new StatefulServer(scope, new StatefulServer.Props(target, c, UID, members(target, c),
-                List.of(member, backupServer, exporter), files.postgres(), Optional.of(Credentials.BACKUP_SERVER_TLS),
-                Optional.of(Sizing.DATA_VOLUME_GI + "Gi")));
+        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).members(members(target, c))
+                .containers(member, backupServer, exporter).files(files.postgres())
+                .secret(Credentials.BACKUP_SERVER_TLS).dataSize(Sizing.DATA_VOLUME_GI + "Gi").build());
     }
 
     /** Member i in zone i (modulo the zones): members of one set never share a zone while zones last. */

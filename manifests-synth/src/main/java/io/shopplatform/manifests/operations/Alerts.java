@@ -8,7 +8,7 @@ import io.shopplatform.manifests.crd.CustomResource;
 import io.shopplatform.manifests.crd.PrometheusRule;
 import io.shopplatform.manifests.crd.PrometheusRule.Rule;
 import io.shopplatform.model.Shop;
-import io.shopplatform.model.Thresholds;
+import io.shopplatform.model.Alerting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class Alerts extends Construct {
 
     public Alerts(Construct scope, Target target) {
         super(scope, "alerts");
-        Thresholds t = target.platform().thresholds();
+        Alerting t = target.platform().alerting();
         String ns = target.namespace();
         String inNs = "namespace=\"" + ns + "\"";
         String services = Queries.service(ns, ".+");
@@ -38,7 +38,7 @@ public final class Alerts extends Construct {
         List<Rule> critical = List.of(
                 // Zero primaries and two primaries are both an outage: no writes, or writes that may be lost.
                 rule("DatabasePrimaryDown", "(count(pg_replication_is_replica{" + inNs + "} == 0) or vector(0)) != 1",
-                        t.failoverDetection(), CRITICAL,
+                        target.platform().database().failoverDetection(), CRITICAL,
                         "{{ $value }} PostgreSQL members are primary, not exactly one: writes fail, or may be lost"),
                 rule("DatabaseBackupMissing", "time() - max(kube_cronjob_status_last_successful_time{" + inNs
                                 + ",cronjob=\"" + DatabaseJobs.FULL_BACKUP + "\"}) > " + fullBackupOverdue.toSeconds()

@@ -23,7 +23,6 @@ import io.shopplatform.datatier.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.cdk8s.plus25.k8s.ConfigMapVolumeSource;
@@ -93,8 +92,9 @@ public final class DatabaseJobs extends Construct {
                                 SYNC_WAVE, MIGRATION_WAVE))
                         .build())
                 .spec(JobSpec.builder().backoffLimit(5).activeDeadlineSeconds(900)
-                        .template(Pods.template(new Pods.Props(target, task, task.name(), account, MIGRATE_UID, List.of(),
-                                List.of(migrate), List.of(), Optional.empty(), true)))
+                        .template(Pods.template(Pods.Props.builder(target, task).serviceAccount(account)
+                                .uid(MIGRATE_UID).containers(List.of(migrate)).lifetime(Pods.Lifetime.RUNS_TO_COMPLETION)
+                                .build()))
                         .build())
                 .build());
     }
@@ -110,8 +110,8 @@ public final class DatabaseJobs extends Construct {
                 .env(List.of(secretEnv("PGPASSWORD", Postgres.CREDENTIALS, Postgres.SUPERUSER_PASSWORD)))
                 .build();
         cronJob(scope, target, job, job.name(), job.schedule().orElseThrow(), false,
-                new Pods.Props(target, job, job.name(), account, UID, List.of(), List.of(psql), List.of(),
-                        Optional.empty(), true));
+                Pods.Props.builder(target, job).serviceAccount(account).uid(UID).containers(List.of(psql))
+                        .lifetime(Pods.Lifetime.RUNS_TO_COMPLETION).build());
     }
 
     /**
@@ -141,8 +141,8 @@ public final class DatabaseJobs extends Construct {
             boolean full = type.equals("full");
             cronJob(scope, target, job, full ? FULL_BACKUP : INCREMENTAL_BACKUP,
                     full ? policy.fullBackupCron() : incrementalCron(policy), false,
-                    new Pods.Props(target, job, job.name(), account, UID, List.of(), List.of(backup), volumes,
-                            Optional.empty(), true));
+                    Pods.Props.builder(target, job).serviceAccount(account).uid(UID).containers(List.of(backup))
+                            .volumes(volumes).lifetime(Pods.Lifetime.RUNS_TO_COMPLETION).build());
         }
     }
 
@@ -167,8 +167,9 @@ public final class DatabaseJobs extends Construct {
                         EnvVar.builder().name("RESTORE_TARGET").value("").build(),
                         secretEnv(Credentials.SUPERUSER_PASSWORD, Postgres.CREDENTIALS, Postgres.SUPERUSER_PASSWORD)))
                 .build();
-        cronJob(scope, target, task, task.name(), "0 0 1 1 *", true, new Pods.Props(target, task, task.name(), account,
-                UID, List.of(), List.of(restore), volumes, Optional.empty(), true));
+        cronJob(scope, target, task, task.name(), "0 0 1 1 *", true, Pods.Props.builder(target, task)
+                .serviceAccount(account).uid(UID).containers(List.of(restore)).volumes(volumes)
+                .lifetime(Pods.Lifetime.RUNS_TO_COMPLETION).build());
     }
 
     /** Incrementals every {@code incrementalEvery} through the day, never at the full backup's hour. */

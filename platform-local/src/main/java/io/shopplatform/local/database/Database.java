@@ -7,7 +7,9 @@ import io.shopplatform.local.PlatformException;
 import io.shopplatform.local.machine.LocalMachine;
 import io.shopplatform.local.machine.Supervisor;
 import io.shopplatform.schema.ServiceSchemas;
+import io.shopplatform.local.machine.Sql;
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,9 @@ import java.util.stream.Collectors;
  * a returning member does and how a failover goes is decided by the rendered scripts, as in the cluster.
  */
 public final class Database {
+
+    /** The tests' database, beside the shop's on the same tier (tier.properties names it), with the same schemas. */
+    public static final String TESTS = "shop_test";
 
     /** How long {@code up} waits for every PgPool to agree on the nodes (it restarts its children after a fail-back). */
     static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(90);
@@ -234,17 +239,28 @@ public final class Database {
         }
     }
 
-    /** db-migrate's step, with the variables its Job gets in the cluster. */
+    /**
+     * db-migrate's step, with the variables its Job gets in the cluster, on the shop's database and on the tests' own
+     * (created if missing), so that a test run never writes into the shop a developer runs.
+     */
     private void migrate() {
-        Map<String, String> env = new HashMap<>();
-        env.put("SHOP_DB_URL", primaryUrl(Roles.DATABASE));
-        env.put("SHOP_DB_USER", Roles.SUPERUSER);
-        env.put("SHOP_DB_PASSWORD", logins.superuser());
-        ServiceSchemas.ALL.forEach(s -> env.put(Migrate.rolePasswordVariable(s.service()), logins.role(s.service())));
         try {
-            Migrate.run(env);
+            try (Connection c = replication.connect(primary(), "postgres")) {
+                if (Sql.query(c, "SELECT 1 FROM pg_database WHERE datname = " + Sql.literal(TESTS)).isEmpty()) {
+                    Sql.execute(c, "CREATE DATABASE " + TESTS + " OWNER " + Roles.SUPERUSER);
+                }
+            }
+            for (String database : List.of(Roles.DATABASE, TESTS)) {
+                Map<String, String> env = new HashMap<>();
+                env.put("SHOP_DB_URL", primaryUrl(database));
+                env.put("SHOP_DB_USER", Roles.SUPERUSER);
+                env.put("SHOP_DB_PASSWORD", logins.superuser());
+                // Roles are cluster-wide: one password each serves both databases.
+                ServiceSchemas.ALL.forEach(s -> env.put(Migrate.rolePasswordVariable(s.service()), logins.role(s.service())));
+                Migrate.run(env);
+            }
         } catch (SQLException | RuntimeException e) {
-            throw new PlatformException("could not migrate the shop database: " + e.getMessage(), e);
+            throw new PlatformException("could not migrate the databases: " + e.getMessage(), e);
         }
     }
 }

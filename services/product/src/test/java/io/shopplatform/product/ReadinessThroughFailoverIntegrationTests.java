@@ -82,7 +82,7 @@ class ReadinessThroughFailoverIntegrationTests {
             System.out.printf("READINESS: primary killed; first write through the service %.1f s after (the model's "
                             + "detection target %d s); readiness UP in %d of %d samples; product reads answered in %d of "
                             + "%d; the database health check said DOWN (503) in %d samples%n", seconds(killed, written),
-                    Shop.PLATFORM.thresholds().failoverDetection().toSeconds(),
+                    Shop.PLATFORM.database().failoverDetection().toSeconds(),
                     afterKill.stream().filter(s -> s.status() == 200).count(), afterKill.size(),
                     reads.stream().filter(s -> s.at() >= killed).count() - readsFailed,
                     reads.stream().filter(s -> s.at() >= killed).count(), dbDown);
