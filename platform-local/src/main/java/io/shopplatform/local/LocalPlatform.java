@@ -61,10 +61,10 @@ public final class LocalPlatform {
         return database;
     }
 
-    /** The data tier alone (a throwaway cluster for tests), with the schema migrated. */
+    /** The data tier alone (a test's throwaway tier, the drill's rebuild), with the shop's schema migrated. */
     public void upDatabase() {
         Host.mkdirs(layout.home());
-        database.up();
+        database.up(List.of(Roles.DATABASE));
     }
 
     public void up(boolean withServices) {

@@ -68,8 +68,13 @@ public final class Database {
         return backups;
     }
 
-    /** Members (the likely primary first), their backup servers, the PgPools; then the schema. */
+    /** Members (the likely primary first), their backup servers, the PgPools; then the shop's and the tests' schema. */
     public void up() {
+        up(List.of(Roles.DATABASE, TESTS));
+    }
+
+    /** The same, migrating only {@code databases} (a throwaway tier needs no tests' database of its own). */
+    public void up(List<String> databases) {
         files.write();
         startMembers();
         String primary = awaitOnePrimary();
@@ -77,7 +82,7 @@ public final class Database {
         pgpools().forEach(machine.supervisor()::up);
         awaitSettled();
         members().forEach(n -> machine.supervisor().up(new BackupServer(machine, logins, n)));
-        migrate();
+        migrate(databases);
     }
 
     public void down() {
@@ -243,14 +248,16 @@ public final class Database {
      * db-migrate's step, with the variables its Job gets in the cluster, on the shop's database and on the tests' own
      * (created if missing), so that a test run never writes into the shop a developer runs.
      */
-    private void migrate() {
+    private void migrate(List<String> databases) {
         try {
             try (Connection c = replication.connect(primary(), "postgres")) {
-                if (Sql.query(c, "SELECT 1 FROM pg_database WHERE datname = " + Sql.literal(TESTS)).isEmpty()) {
-                    Sql.execute(c, "CREATE DATABASE " + TESTS + " OWNER " + Roles.SUPERUSER);
+                for (String database : databases) {
+                    if (Sql.query(c, "SELECT 1 FROM pg_database WHERE datname = " + Sql.literal(database)).isEmpty()) {
+                        Sql.execute(c, "CREATE DATABASE " + database + " OWNER " + Roles.SUPERUSER);
+                    }
                 }
             }
-            for (String database : List.of(Roles.DATABASE, TESTS)) {
+            for (String database : databases) {
                 Map<String, String> env = new HashMap<>();
                 env.put("SHOP_DB_URL", primaryUrl(database));
                 env.put("SHOP_DB_USER", Roles.SUPERUSER);

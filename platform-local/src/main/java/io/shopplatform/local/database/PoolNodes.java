@@ -38,7 +38,8 @@ public final class PoolNodes {
             return nodes.stream().filter(n -> "primary".equals(n.get("role"))).map(n -> "pg" + n.get("node_id"))
                     .toList().equals(List.of(primary))
                     && nodes.stream().filter(n -> up.contains("pg" + n.get("node_id")))
-                    .allMatch(n -> "up".equals(n.get("status")));
+                    // "waiting": attached, and no client has used it yet.
+                    .allMatch(n -> "up".equals(n.get("status")) || "waiting".equals(n.get("status")));
         } catch (SQLException e) {
             return false;
         }
