@@ -50,6 +50,16 @@ class ShopTests {
     }
 
     @Test
+    void paymentNodesEncryptTheirMemoryOnAFamilyThatCan() {
+        NodePool payment = PLATFORM.nodePool(Shop.PAYMENT_POOL);
+        assertThat(payment.confidential()).isTrue();
+        assertThat(NodePool.supportsConfidentialNodes(payment.machineType())).isTrue();
+        assertThat(NodePool.supportsConfidentialNodes("e2-standard-4")).isFalse();
+        assertThatThrownBy(() -> new NodePool("p", "e2-standard-4", 4, 16, 0, 1, Optional.empty(), false,
+                BootDisk.balanced(50), true, "x")).hasMessageContaining("cannot run Confidential GKE Nodes");
+    }
+
+    @Test
     void servicesReachTheDatabaseOnlyThroughPgPool() {
         for (Component s : PLATFORM.services()) {
             assertThat(PLATFORM.mayConnect(s.name(), Shop.POSTGRES)).as(s.name()).isFalse();
