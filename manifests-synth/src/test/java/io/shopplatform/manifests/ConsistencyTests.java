@@ -4,6 +4,7 @@ import static io.shopplatform.manifests.PerEnvironment.each;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.shopplatform.manifests.credentials.Credentials;
 import io.shopplatform.manifests.network.FrontDoor;
 import io.shopplatform.manifests.workloads.ServiceWorkload;
 import io.shopplatform.model.Component;
@@ -73,7 +74,7 @@ class ConsistencyTests {
                     assertThat(env).extracting(e -> e.get("name")).containsExactlyInAnyOrderElementsOf(
                             wiring.stream().filter(Variable::secret).map(Variable::name).toList());
                     assertThat(env).allSatisfy(e -> assertThat(Doc.at(e, "valueFrom", "secretKeyRef", "name"))
-                            .isEqualTo(ServiceWorkload.secret(s.name())));
+                            .isEqualTo(Credentials.serviceSecret(s.name())));
                 });
     }
 

@@ -31,8 +31,11 @@ import software.constructs.Construct;
  * max_connections is sized for exactly this many instances.
  */
 public final class PgPool extends Construct {
-    /** Keys: pool_passwd (every role's password, for scram), pcp.conf, pgpass and pcppass (for the failover scripts). */
+    /** Keys: pool_passwd (every login's password, for SCRAM), pcp.conf, pgpass and pcppass (for the failover scripts). */
     public static final String CREDENTIALS = "pgpool-credentials";
+    public static final String POOL_PASSWD = "pool_passwd", PCP_CONF = "pcp.conf", PGPASS = "pgpass", PCPPASS = "pcppass";
+    /** The user the failover scripts call PgPool's control port as. */
+    public static final String PCP_USER = "pcp";
     private static final int UID = 999;
 
     public PgPool(Construct scope, Target target) {
@@ -51,9 +54,10 @@ public final class PgPool extends Construct {
                         List.of(PodSecurity.readOnly(StatefulServer.CONFIG, "/config"),
                                 PodSecurity.readOnly(StatefulServer.SECRETS, "/secrets")),
                         // libpq ignores password files others can read: copy them private first.
-                        Workloads.shell("install -m 600 /secrets/pgpass /tmp/.pgpass"
-                                + " && install -m 600 /secrets/pcppass /tmp/.pcppass"
-                                + " && exec pgpool -n -f /config/pgpool.conf -F /secrets/pcp.conf -a /config/pool_hba.conf"),
+                        Workloads.shell("install -m 600 /secrets/" + PGPASS + " /tmp/.pgpass"
+                                + " && install -m 600 /secrets/" + PCPPASS + " /tmp/.pcppass"
+                                + " && exec pgpool -n -f /config/pgpool.conf -F /secrets/" + PCP_CONF
+                                + " -a /config/pool_hba.conf"),
                         List.of(Servers.env("PGPASSFILE", "/tmp/.pgpass"),
                                 Servers.env("PCPPASSFILE", "/tmp/.pcppass"),
                                 secretEnv("REPLICATION_PASSWORD", Postgres.CREDENTIALS, Postgres.REPLICATION_PASSWORD)))
@@ -97,6 +101,8 @@ public final class PgPool extends Construct {
         v.put("failover_seconds", failoverSeconds);
         v.put("superuser", Postgres.SUPERUSER);
         v.put("replicator", Postgres.REPLICATOR);
+        v.put("pool_passwd", "/secrets/" + POOL_PASSWD);
+        v.put("pcp_user", PCP_USER);
         v.put("backends", backends.toString());
         Map<String, String> files = new LinkedHashMap<>();
         files.put("pgpool.conf", Template.render(PgPool.class, "pgpool.conf", v));

@@ -10,4 +10,4 @@ sql "$primary" "SELECT pg_create_physical_replication_slot('$slot') WHERE NOT EX
 sql "$host" "ALTER SYSTEM SET primary_conninfo = 'host=$primary port={{postgres_port}} user={{replicator}} password=$REPLICATION_PASSWORD application_name=$slot'"
 sql "$host" "ALTER SYSTEM SET primary_slot_name = '$slot'"
 sql "$host" "SELECT pg_reload_conf()"
-pcp_attach_node -h localhost -p {{pcp_port}} -U pcp -w -n "$node_id"
+pcp_attach_node -h localhost -p {{pcp_port}} -U {{pcp_user}} -w -n "$node_id"
