@@ -72,13 +72,13 @@ class BackupStorageTests {
         return everyStack("backups are deleted once the archive class's minimum has passed, logs after 30 days, old "
                 + "versions after the recovery window", stack -> stack.all(Bucket.class).forEach(bucket -> {
             var rules = value(bucket.lifecycleRules()).orElseThrow();
-            Stream.of(BackupStorage.BACKUPS_PREFIX, BackupStorage.LOGS_PREFIX).forEach(prefix ->
+            Stream.of(BackupBuckets.BACKUPS_PREFIX, BackupBuckets.LOGS_PREFIX).forEach(prefix ->
                     assertThat(rules).as(prefix).anySatisfy(r -> {
                         assertThat(r.action().type()).isEqualTo("Delete");
                         assertThat(r.condition().matchesPrefixes()).containsExactly(prefix);
                     }));
             assertThat(rules).filteredOn(r -> r.action().type().equals("Delete")
-                            && r.condition().matchesPrefixes().contains(BackupStorage.BACKUPS_PREFIX))
+                            && r.condition().matchesPrefixes().contains(BackupBuckets.BACKUPS_PREFIX))
                     .singleElement().satisfies(r -> assertThat(r.condition().age())
                             .contains(Shop.BACKUPS.coldStorageAfterDays() + BackupStorage.ARCHIVE_MINIMUM_DAYS));
         }));

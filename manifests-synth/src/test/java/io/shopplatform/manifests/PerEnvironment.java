@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.shopplatform.model.Environment;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -22,8 +23,14 @@ final class PerEnvironment {
     static <T> Stream<DynamicNode> each(String name, Function<Manifests, Stream<T>> items, Checker<T> check) {
         return Arrays.stream(Environment.values()).map(env -> {
             Manifests m = Manifests.of(env);
-            return dynamicContainer(name + " [" + env.id() + "]",
-                    items.apply(m).map(item -> dynamicTest(item.toString(), () -> check.accept(m, item))));
+            List<T> all = items.apply(m).toList();
+            // A rule over nothing would pass without checking anything.
+            Stream<DynamicNode> tests = all.isEmpty()
+                    ? Stream.of(dynamicTest("has something to check", () -> {
+                        throw new AssertionError(name + ": no items in " + env.id());
+                    }))
+                    : all.stream().map(item -> dynamicTest(item.toString(), () -> check.accept(m, item)));
+            return dynamicContainer(name + " [" + env.id() + "]", tests);
         });
     }
 

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The shop's Spring Boot services, each on its own pair of loopback ports, configured exactly as in the cluster
- * (the {@code SHOP_*} variables of its edges). A service whose module has not been built yet is reported, not
- * started.
+ * (the {@code SHOP_*} variables of its edges). {@code ./platform up} builds every service module first; a service the
+ * model declares but the clone has no module for yet is reported, not started.
  */
 final class Services {
 
@@ -69,9 +69,10 @@ final class Services {
         List<Component> services = platform.services();
         for (int i = 0; i < services.size(); i++) {
             String name = services.get(i).name();
-            String state = supervisor.running(process(name)).isEmpty() ? "not running"
+            String state = !Files.isDirectory(layout.repo().resolve("services").resolve(name)) ? "no module yet"
+                    : supervisor.running(process(name)).isEmpty() ? "not running"
                     : healthy(layout.managementPort(i)) ? "healthy" : "UNHEALTHY";
-            lines.add(String.format("  %-10s %-11s http://127.0.0.1:%d (management :%d)", name, state,
+            lines.add(String.format("  %-10s %-13s http://127.0.0.1:%d (management :%d)", name, state,
                     layout.servicePort(i), layout.managementPort(i)));
         }
         return lines;

@@ -94,6 +94,7 @@ final class Wired {
     Properties tierProperties() {
         Properties p = new Properties();
         p.setProperty("database", Postgres.DATABASE);
+        p.setProperty("test.database", Database.TESTS);
         p.setProperty("pgpool.host", "127.0.0.1");
         p.setProperty("pgpool.port", Integer.toString(layout.pgpoolPort()));
         p.setProperty("postgres.nodes", String.join(",", layout.postgresNodes()));

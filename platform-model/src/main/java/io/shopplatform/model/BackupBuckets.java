@@ -13,6 +13,11 @@ import java.util.stream.Stream;
  */
 public record BackupBuckets(String primary, String copy) {
 
+    /** Where base backups go; infra/'s lifecycle moves them to colder classes with age. */
+    public static final String BACKUPS_PREFIX = "backups/";
+    /** Where the WAL archive and job logs go; infra/'s lifecycle deletes them with age. */
+    public static final String LOGS_PREFIX = "logs/";
+
     /** GCS's rules for a name without dots (dots would make it a domain GCS verifies): 3-63 characters. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     /** GCS reserves the "goog" prefix and refuses "google" and close misspellings anywhere in a name. */

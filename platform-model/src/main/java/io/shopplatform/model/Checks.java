@@ -21,4 +21,33 @@ final class Checks {
         }
         return value;
     }
+
+    static double ratio(double value, String what) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(what + " must be a ratio between 0 and 1, was " + value);
+        }
+        return value;
+    }
+
+    static int positive(int value, String what) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    /** A value a builder was never given: named, so the declaration that forgot it is easy to find. */
+    static <T> T required(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value;
+    }
+
+    static java.time.Duration positive(java.time.Duration value, String what) {
+        if (required(value, what).isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + value);
+        }
+        return value;
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param replicas   instances in production at rest (for services, the HPA minimum)
  * @param nodePool   the node pool it runs on, by name; empty for external components
- * @param peers      whether instances talk to each other (replication, cluster bus): gets a self edge
+ * @param membership whether instances form a cluster with each other (replication, cluster bus)
  * @param schedule   cron schedule, for {@link Kind#JOB} only
  */
 public record Component(
@@ -21,11 +21,21 @@ public record Component(
         Resources resources,
         Optional<Autoscaling> autoscaling,
         Optional<String> nodePool,
-        boolean peers,
+        Membership membership,
         Optional<String> schedule) {
+
+    /** How a component's instances relate. */
+    public enum Membership {
+        /** Each instance stands alone (memcached's client shards keys; PgPool instances share nothing). */
+        STANDALONE,
+        /** Instances form one cluster: replication, a cluster bus, a quorum; it needs its members to work at all. */
+        CLUSTERED
+    }
 
     public Component {
         Checks.name(name, "component name");
+        Checks.required(kind, name + ": kind");
+        Checks.required(purpose, name + ": purpose");
         ports = List.copyOf(ports);
         if (kind != Kind.EXTERNAL && image.isEmpty()) {
             throw new IllegalArgumentException(name + ": every deployed component needs a pinned image");
@@ -43,6 +53,10 @@ public record Component(
         }
     }
 
+    public static Builder builder(String name, Kind kind) {
+        return new Builder(name, kind);
+    }
+
     public Port port(String portName) {
         return ports.stream().filter(p -> p.name().equals(portName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " has no port named " + portName));
@@ -58,5 +72,57 @@ public record Component(
 
     public boolean isService() {
         return kind == Kind.SERVICE;
+    }
+
+    public boolean isClustered() {
+        return membership == Membership.CLUSTERED;
+    }
+
+    /** Defaults: one replica, standalone, no ports, no image, no pool; external components are never sized. */
+    public static final class Builder {
+        private final String name;
+        private final Kind kind;
+        private String purpose;
+        private Optional<Image> image = Optional.empty();
+        private List<Port> ports = List.of();
+        private int replicas = 1;
+        private Resources resources;
+        private Optional<Autoscaling> autoscaling = Optional.empty();
+        private Optional<String> nodePool = Optional.empty();
+        private Membership membership = Membership.STANDALONE;
+        private Optional<String> schedule = Optional.empty();
+
+        private Builder(String name, Kind kind) {
+            this.name = name;
+            this.kind = kind;
+            if (kind == Kind.EXTERNAL) {
+                replicas = 0;
+                resources = Resources.NOT_DEPLOYED;
+            }
+        }
+
+        public Builder purpose(String value) { purpose = value; return this; }
+        public Builder image(Image value) { image = Optional.of(value); return this; }
+        /** A pinned reference, {@code repository:tag}. */
+        public Builder image(String reference) { return image(Image.parse(reference)); }
+        public Builder ports(Port... value) { ports = List.of(value); return this; }
+        public Builder ports(List<Port> value) { ports = value; return this; }
+        public Builder replicas(int value) { replicas = value; return this; }
+        public Builder resources(Resources value) { resources = value; return this; }
+        /** A service's HPA row; its minimum is the replica count at rest. */
+        public Builder autoscaling(Autoscaling value) {
+            autoscaling = Optional.of(value);
+            replicas = value.minReplicas();
+            return this;
+        }
+        public Builder nodePool(String value) { nodePool = Optional.of(value); return this; }
+        public Builder membership(Membership value) { membership = value; return this; }
+        /** A job's cron schedule (UTC). */
+        public Builder schedule(String cron) { schedule = Optional.of(cron); return this; }
+
+        public Component build() {
+            return new Component(name, kind, purpose, image, ports, replicas,
+                    Checks.required(resources, name + ": resources"), autoscaling, nodePool, membership, schedule);
+        }
     }
 }

@@ -1,26 +1,29 @@
 package io.shopplatform.model;
 
 /**
- * A per-pod metric the HPA scales on, besides CPU and memory.
- * {@code scaleUpWhenBelow} is true for metrics where lower is worse (a cache hit ratio);
- * the HPA itself only scales on "above target", so those are exported inverted (see {@link #hpaMetricName()}).
+ * A per-pod metric the HPA scales on, besides CPU and memory. The HPA itself only scales on "above target",
+ * so a metric where lower is worse (a cache hit ratio) is exported inverted (see {@link #hpaMetricName()}).
  */
-public record CustomMetric(String name, double target, boolean scaleUpWhenBelow) {
+public record CustomMetric(String name, double target, ScaleUpWhen scaleUpWhen) {
+
+    /** Which side of the target calls for more pods. */
+    public enum ScaleUpWhen { ABOVE, BELOW }
+
     public static CustomMetric above(String name, double target) {
-        return new CustomMetric(name, target, false);
+        return new CustomMetric(name, target, ScaleUpWhen.ABOVE);
     }
 
     public static CustomMetric below(String name, double target) {
-        return new CustomMetric(name, target, true);
+        return new CustomMetric(name, target, ScaleUpWhen.BELOW);
     }
 
     /** The series the HPA reads: for "below" metrics the miss side, so that more load means a higher value. */
     public String hpaMetricName() {
-        return scaleUpWhenBelow ? name.replace("hit_ratio", "miss_ratio") : name;
+        return scaleUpWhen == ScaleUpWhen.BELOW ? name.replace("hit_ratio", "miss_ratio") : name;
     }
 
     /** The target the HPA reads, in the same sense as {@link #hpaMetricName()}. */
     public double hpaTarget() {
-        return scaleUpWhenBelow ? Math.round((1 - target) * 1000) / 1000.0 : target;
+        return scaleUpWhen == ScaleUpWhen.BELOW ? Math.round((1 - target) * 1000) / 1000.0 : target;
     }
 }

@@ -51,7 +51,7 @@ public enum Environment {
         // a Redis cluster needs six (three masters, three replicas) to form at all.
         return switch (c.kind()) {
             case DATABASE -> 2;
-            case CACHE -> c.peers() ? c.replicas() : 1;
+            case CACHE -> c.isClustered() ? c.replicas() : 1;
             default -> 1;
         };
     }

@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 /**
  * The whole platform as data. {@link Shop#PLATFORM} is the one instance; everything else derives from it.
  * The constructor refuses an inconsistent platform, so a typo in {@link Shop} fails the first test that loads it.
+ *
+ * @param zones              the zones the cluster spreads over
+ * @param minNodes           the cluster's node bounds, the sums of its pools'
+ * @param applicationCacheMi the in-process (L1) cache of each service instance
  */
 public record Platform(
         int zones,
@@ -22,18 +26,56 @@ public record Platform(
         ConnectionPooling pooling,
         int applicationCacheMi,
         List<CachePolicy> caches,
-        Thresholds thresholds,
+        Sla sla,
+        Alerting alerting,
+        DatabaseTargets database,
         Canary canary,
         BackupPolicy backups,
-        List<LoadProfile> loadProfiles) {
+        Traffic traffic) {
 
     public Platform {
         nodePools = List.copyOf(nodePools);
         components = List.copyOf(components);
         edges = List.copyOf(edges);
         caches = List.copyOf(caches);
-        loadProfiles = List.copyOf(loadProfiles);
+        Checks.positive(applicationCacheMi, "application cache size");
+        Checks.required(pooling, "connection pooling");
+        Checks.required(sla, "SLA");
+        Checks.required(alerting, "alerting thresholds");
+        Checks.required(database, "database targets");
+        Checks.required(canary, "canary");
+        Checks.required(backups, "backup policy");
+        Checks.required(traffic, "traffic");
         validate(zones, minNodes, maxNodes, nodePools, components, edges);
+        if (database.failoverDetection().compareTo(backups.rto()) >= 0) {
+            throw new IllegalStateException("inconsistent platform model: failover detection ("
+                    + database.failoverDetection() + ") must leave room within the RTO (" + backups.rto() + ")");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This platform with some parts changed (tests of the validation use it). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.zones = zones;
+        b.minNodes = minNodes;
+        b.maxNodes = maxNodes;
+        b.nodePools = nodePools;
+        b.components = components;
+        b.edges = edges;
+        b.pooling = pooling;
+        b.applicationCacheMi = applicationCacheMi;
+        b.caches = caches;
+        b.sla = sla;
+        b.alerting = alerting;
+        b.database = database;
+        b.canary = canary;
+        b.backups = backups;
+        b.traffic = traffic;
+        return b;
     }
 
     public Component component(String name) {
@@ -69,8 +111,7 @@ public record Platform(
     }
 
     public LoadProfile loadProfile(String name) {
-        return loadProfiles.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no load profile named " + name));
+        return traffic.profile(name);
     }
 
     public CachePolicy cache(String data) {
@@ -96,6 +137,12 @@ public record Platform(
             if (c.kind() != Kind.EXTERNAL && c.nodePool().isEmpty()) {
                 problems.add(c.name() + " has no node pool");
             }
+            c.nodePool().flatMap(p -> pools.stream().filter(pool -> pool.name().equals(p)).findFirst())
+                    .filter(pool -> c.resources().cpuLimitMillis() > pool.vcpus() * 1000
+                            || c.resources().memoryMi() > pool.memoryGiB() * 1024)
+                    .ifPresent(pool -> problems.add(c.name() + " (limits " + c.resources().cpuLimit() + ", "
+                            + c.resources().memoryLimit() + ") does not fit on one " + pool.machineType() + " node of "
+                            + pool.name() + " (" + pool.vcpus() + " vCPU, " + pool.memoryGiB() + " GiB)"));
         }
         for (Edge e : edges) {
             Component from = byName.get(e.from());
@@ -125,6 +172,48 @@ public record Platform(
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("inconsistent platform model:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    public static final class Builder {
+        private Integer zones, minNodes, maxNodes, applicationCacheMi;
+        private List<NodePool> nodePools = List.of();
+        private List<Component> components = List.of();
+        private List<Edge> edges = List.of();
+        private List<CachePolicy> caches = List.of();
+        private ConnectionPooling pooling;
+        private Sla sla;
+        private Alerting alerting;
+        private DatabaseTargets database;
+        private Canary canary;
+        private BackupPolicy backups;
+        private Traffic traffic;
+
+        private Builder() {}
+
+        public Builder zones(int value) { zones = value; return this; }
+        public Builder minNodes(int value) { minNodes = value; return this; }
+        public Builder maxNodes(int value) { maxNodes = value; return this; }
+        public Builder nodePools(NodePool... value) { nodePools = List.of(value); return this; }
+        public Builder nodePools(List<NodePool> value) { nodePools = value; return this; }
+        public Builder components(Component... value) { components = List.of(value); return this; }
+        public Builder components(List<Component> value) { components = value; return this; }
+        public Builder edges(List<Edge> value) { edges = value; return this; }
+        public Builder pooling(ConnectionPooling value) { pooling = value; return this; }
+        public Builder applicationCacheMi(int value) { applicationCacheMi = value; return this; }
+        public Builder caches(CachePolicy... value) { caches = List.of(value); return this; }
+        public Builder sla(Sla value) { sla = value; return this; }
+        public Builder alerting(Alerting value) { alerting = value; return this; }
+        public Builder database(DatabaseTargets value) { database = value; return this; }
+        public Builder canary(Canary value) { canary = value; return this; }
+        public Builder backups(BackupPolicy value) { backups = value; return this; }
+        public Builder traffic(Traffic value) { traffic = value; return this; }
+
+        public Platform build() {
+            return new Platform(Checks.required(zones, "zones"), Checks.required(minNodes, "minimum nodes"),
+                    Checks.required(maxNodes, "maximum nodes"), nodePools, components, edges, pooling,
+                    Checks.required(applicationCacheMi, "application cache size"), caches, sla, alerting, database,
+                    canary, backups, traffic);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.shopplatform.model;
 
-import static io.shopplatform.model.ScalingStep.of;
+import static io.shopplatform.model.CanaryStep.weightPercent;
+import static io.shopplatform.model.ScalingStep.percent;
+import static java.time.Duration.ofDays;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
@@ -8,14 +10,15 @@ import static java.time.Duration.ofSeconds;
 
 import io.shopplatform.model.CachePolicy.Pattern;
 import io.shopplatform.model.CachePolicy.Store;
+import io.shopplatform.model.Component.Membership;
+import io.shopplatform.model.NodePool.Capacity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The shop, as the seed (architecture.md) describes it. Every number from the seed is written here once;
- * manifests, infrastructure, the local runner, load tests and docs read it from {@link #PLATFORM}.
+ * manifests, infrastructure, the local runner and the services read it from {@link #PLATFORM}.
  */
 public final class Shop {
 
@@ -36,82 +39,169 @@ public final class Shop {
 
     /** Where CI pushes the services' images; private, so pods pull them with a credential (infra creates it). */
     public static final String REGISTRY = "ghcr.io/shop-platform";
-    private static final String SERVICE_IMAGE_TAG = "0.1.0";
-    private static final Resources SERVICE_SIZE = new Resources(250, 1024, 2000, 1024);
+    /** Services are tagged with the build's version; CI pins each to the digest it pushed (manifests-synth). */
+    private static final String SERVICE_IMAGE_TAG = BuildVersion.current();
+    private static final String POSTGRES_IMAGE = "postgres:15.14-bookworm";
+    private static final Resources SERVICE_SIZE = Resources.builder()
+            .cpuRequestMillis(250).cpuLimitMillis(2000).memoryMi(1024).build();
+    private static final Resources JOB_SIZE = Resources.builder()
+            .cpuRequestMillis(100).cpuLimitMillis(500).memoryMi(256).build();
 
-    public static final BackupPolicy BACKUPS = new BackupPolicy(
-            "0 2 * * *", ofHours(6), Duration.ofDays(7), ofMinutes(15), ofHours(1), 7, 90, 30);
+    public static final BackupPolicy BACKUPS = BackupPolicy.builder()
+            .fullBackupCron("0 2 * * *")
+            .incrementalEvery(ofHours(6))
+            .pointInTimeWindow(ofDays(7))
+            .rto(ofMinutes(15))
+            .rpo(ofHours(1))
+            .compressAfterDays(7)
+            .coldStorageAfterDays(90)
+            .deleteLogsAfterDays(30)
+            .build();
 
-    public static final Platform PLATFORM = new Platform(
-            3, 6, 20,
-            List.of(
-                    pool(APP_POOL, "e2-standard-4", 4, 16, 2, 12, null, true, BootDisk.balanced(50), false,
-                            "the services and PgPool"),
+    public static final Platform PLATFORM = Platform.builder()
+            .zones(3)
+            .minNodes(6)
+            .maxNodes(20)
+            .nodePools(
+                    NodePool.builder(APP_POOL).purpose("the services and PgPool")
+                            .machineType("e2-standard-4").vcpus(4).memoryGiB(16).bootDisk(BootDisk.balanced(50))
+                            .minNodes(2).maxNodes(12).capacity(Capacity.SPOT_ALLOWED).build(),
                     // The seed asks for memory encryption on payment's nodes: the e2 shape on AMD (SEV), confidential.
-                    pool(PAYMENT_POOL, "n2d-standard-4", 4, 16, 0, 2, "payment", false, BootDisk.balanced(50), true,
-                            "payment only (PCI isolation, encrypted memory)"),
-                    pool(DB_POOL, "c2-standard-8", 8, 32, 3, 3, "database", false, BootDisk.balanced(50), false,
-                            "PostgreSQL, Kafka, search"),
+                    NodePool.builder(PAYMENT_POOL).purpose("payment only (PCI isolation, encrypted memory)")
+                            .machineType("n2d-standard-4").vcpus(4).memoryGiB(16).bootDisk(BootDisk.balanced(50))
+                            .confidential().minNodes(0).maxNodes(2).dedicatedTo("payment").build(),
+                    NodePool.builder(DB_POOL).purpose("PostgreSQL, Kafka, search")
+                            .machineType("c2-standard-8").vcpus(8).memoryGiB(32).bootDisk(BootDisk.balanced(50))
+                            .minNodes(3).maxNodes(3).dedicatedTo("database").build(),
                     // Memory-only servers: the boot disk holds little more than two images.
-                    pool(CACHE_POOL, "n2-highmem-2", 2, 16, 1, 3, null, false, BootDisk.balanced(30), false,
-                            "Redis and memcached")),
-            List.of(
+                    NodePool.builder(CACHE_POOL).purpose("Redis and memcached")
+                            .machineType("n2-highmem-2").vcpus(2).memoryGiB(16).bootDisk(BootDisk.balanced(30))
+                            .minNodes(1).maxNodes(3).build())
+            .components(
                     external(INGRESS, "the load balancer in front of the gateway"),
                     external(MONITORING, "Prometheus, scraping every component's metrics"),
                     external(PAYMENT_PROVIDERS, "Stripe and PayPal, on the internet", HTTPS),
                     external(CLOUD_STORAGE, "the backup bucket (Google Cloud Storage)", HTTPS),
                     service(GATEWAY, "routes /api/v1 to the services, validates JWTs, rate limits", APP_POOL,
-                            auto(3, 20, 70, null, of(100, 15), of(10, 300), CustomMetric.above("requests_per_second", 1000))),
+                            Autoscaling.builder().minReplicas(3).maxReplicas(20).cpuTargetPercent(70)
+                                    .scaleUp(percent(100).every(ofSeconds(15)))
+                                    .scaleDown(percent(10).every(ofSeconds(300)))
+                                    .customMetric(CustomMetric.above("requests_per_second", 1000))),
                     service(USER, "authentication (JWT), profiles, sessions in Redis", APP_POOL,
-                            auto(3, 10, 70, null, of(100, 15), of(10, 300), null)),
+                            Autoscaling.builder().minReplicas(3).maxReplicas(10).cpuTargetPercent(70)
+                                    .scaleUp(percent(100).every(ofSeconds(15)))
+                                    .scaleDown(percent(10).every(ofSeconds(300)))),
                     service(PRODUCT, "catalog, categories, search, recommendations", APP_POOL,
-                            auto(5, 20, 65, 75, of(50, 15), of(10, 60), CustomMetric.below("cache_hit_ratio", 0.85))),
+                            Autoscaling.builder().minReplicas(5).maxReplicas(20).cpuTargetPercent(65)
+                                    .memoryTargetPercent(75)
+                                    .scaleUp(percent(50).every(ofSeconds(15)))
+                                    .scaleDown(percent(10).every(ofSeconds(60)))
+                                    .customMetric(CustomMetric.below("cache_hit_ratio", 0.85))),
                     service(ORDER, "carts, orders, the checkout saga", APP_POOL,
-                            auto(3, 15, 70, 80, of(100, 15), of(10, 300), CustomMetric.above("order_queue_depth", 100))),
+                            Autoscaling.builder().minReplicas(3).maxReplicas(15).cpuTargetPercent(70)
+                                    .memoryTargetPercent(80)
+                                    .scaleUp(percent(100).every(ofSeconds(15)))
+                                    .scaleDown(percent(10).every(ofSeconds(300)))
+                                    .customMetric(CustomMetric.above("order_queue_depth", 100))),
                     service(PAYMENT, "payments over Stripe/PayPal with fallback, refunds", PAYMENT_POOL,
-                            auto(2, 8, 60, 70, of(25, 30), of(5, 600), null)),
+                            Autoscaling.builder().minReplicas(2).maxReplicas(8).cpuTargetPercent(60)
+                                    .memoryTargetPercent(70)
+                                    .scaleUp(percent(25).every(ofSeconds(30)))
+                                    .scaleDown(percent(5).every(ofSeconds(600)))),
                     service(INVENTORY, "stock, reservations, the stock ledger", APP_POOL,
-                            auto(4, 12, 70, null, of(100, 15), of(10, 300), null)),
-                    data(POSTGRES, "PostgreSQL 15: one primary, streaming replicas (synchronous quorum)", Kind.DATABASE, "postgres:15.14-bookworm", 4, DB_POOL, true,
-                            new Resources(2000, 8192, 4000, 8192), new Port("postgres", 5432), new Port("metrics", 9187)),
-                    data(PGPOOL, "PgPool-II: pooling, read/write split, health checks, failover", Kind.POOLER, "pgpool/pgpool:4.4.3", 2, APP_POOL, false,
-                            new Resources(500, 512, 2000, 512), new Port("postgres", 5432), new Port("pcp", 9898),
-                            new Port("metrics", 9719)),
-                    data(REDIS, "Redis Cluster: sessions, carts, search results, popular products", Kind.CACHE, "redis:7.0.15", 6, CACHE_POOL, true,
-                            new Resources(250, 2048, 1000, 2048), new Port("redis", 6379), new Port("bus", 16379),
-                            new Port("metrics", 9121)),
-                    data(MEMCACHED, "memcached: product catalog and categories (LRU)", Kind.CACHE, "memcached:1.6.38", 3, CACHE_POOL, false,
-                            new Resources(250, 1024, 1000, 1024), new Port("memcached", 11211), new Port("metrics", 9150)),
-                    data(KAFKA, "Kafka (KRaft): domain events from every service's outbox", Kind.BROKER, "apache/kafka:4.1.1", 3, DB_POOL, true,
-                            new Resources(1000, 2048, 2000, 2048), new Port("kafka", 9092), new Port("controller", 9093)),
-                    data(SEARCH, "OpenSearch: full-text product search", Kind.SEARCH, "opensearchproject/opensearch:2.19.1", 3, DB_POOL, true,
-                            new Resources(1000, 2048, 2000, 2048), new Port("http", 9200), new Port("transport", 9300)),
-                    job(PARTITION_MAINTENANCE, "creates the coming months' order partitions", "postgres:15.14-bookworm",
-                            "0 3 * * *"),
-                    job(DB_BACKUP, "daily full base backup to the backup bucket", "postgres:15.14-bookworm",
-                            BACKUPS.fullBackupCron())),
-            edges(),
-            new ConnectionPooling(50, 4, 3, "ANY 1"),
-            256,
-            List.of(
+                            Autoscaling.builder().minReplicas(4).maxReplicas(12).cpuTargetPercent(70)
+                                    .scaleUp(percent(100).every(ofSeconds(15)))
+                                    .scaleDown(percent(10).every(ofSeconds(300)))),
+                    Component.builder(POSTGRES, Kind.DATABASE)
+                            .purpose("PostgreSQL 15: one primary, streaming replicas (synchronous quorum)")
+                            .image(POSTGRES_IMAGE).replicas(4).nodePool(DB_POOL).membership(Membership.CLUSTERED)
+                            .resources(Resources.builder()
+                                    .cpuRequestMillis(2000).cpuLimitMillis(4000).memoryMi(8192).build())
+                            .ports(new Port("postgres", 5432), new Port("metrics", 9187))
+                            .build(),
+                    Component.builder(PGPOOL, Kind.POOLER)
+                            .purpose("PgPool-II: pooling, read/write split, health checks, failover")
+                            .image("pgpool/pgpool:4.4.3").replicas(2).nodePool(APP_POOL)
+                            .resources(Resources.builder()
+                                    .cpuRequestMillis(500).cpuLimitMillis(2000).memoryMi(512).build())
+                            .ports(new Port("postgres", 5432), new Port("pcp", 9898), new Port("metrics", 9719))
+                            .build(),
+                    Component.builder(REDIS, Kind.CACHE)
+                            .purpose("Redis Cluster: sessions, carts, search results, popular products")
+                            .image("redis:7.0.15").replicas(6).nodePool(CACHE_POOL).membership(Membership.CLUSTERED)
+                            .resources(Resources.builder()
+                                    .cpuRequestMillis(250).cpuLimitMillis(1000).memoryMi(2048).build())
+                            .ports(new Port("redis", 6379), new Port("bus", 16379), new Port("metrics", 9121))
+                            .build(),
+                    Component.builder(MEMCACHED, Kind.CACHE)
+                            .purpose("memcached: product catalog and categories (LRU)")
+                            .image("memcached:1.6.38").replicas(3).nodePool(CACHE_POOL)
+                            .resources(Resources.builder()
+                                    .cpuRequestMillis(250).cpuLimitMillis(1000).memoryMi(1024).build())
+                            .ports(new Port("memcached", 11211), new Port("metrics", 9150))
+                            .build(),
+                    Component.builder(KAFKA, Kind.BROKER)
+                            .purpose("Kafka (KRaft): domain events from every service's outbox")
+                            .image("apache/kafka:4.1.1").replicas(3).nodePool(DB_POOL).membership(Membership.CLUSTERED)
+                            .resources(Resources.builder()
+                                    .cpuRequestMillis(1000).cpuLimitMillis(2000).memoryMi(2048).build())
+                            .ports(new Port("kafka", 9092), new Port("controller", 9093))
+                            .build(),
+                    Component.builder(SEARCH, Kind.SEARCH)
+                            .purpose("OpenSearch: full-text product search")
+                            .image("opensearchproject/opensearch:2.19.1").replicas(3).nodePool(DB_POOL)
+                            .membership(Membership.CLUSTERED)
+                            .resources(Resources.builder()
+                                    .cpuRequestMillis(1000).cpuLimitMillis(2000).memoryMi(2048).build())
+                            .ports(new Port("http", 9200), new Port("transport", 9300))
+                            .build(),
+                    job(PARTITION_MAINTENANCE, "creates the coming months' order partitions", "0 3 * * *"),
+                    job(DB_BACKUP, "daily full base backup to the backup bucket", BACKUPS.fullBackupCron()))
+            .edges(edges())
+            .pooling(ConnectionPooling.builder().children(50).connectionsPerChild(4).synchronousQuorum("ANY 1").build())
+            .applicationCacheMi(256)
+            .caches(
                     new CachePolicy("sessions", Store.REDIS, ofHours(24), Pattern.WRITE_THROUGH, "on logout or password change"),
                     new CachePolicy("product-catalog", Store.MEMCACHED, ofHours(1), Pattern.CACHE_ASIDE, "event-driven on product updates"),
-                    new CachePolicy("carts", Store.REDIS, Duration.ofDays(7), Pattern.WRITE_THROUGH, "backed by the database"),
+                    new CachePolicy("carts", Store.REDIS, ofDays(7), Pattern.WRITE_THROUGH, "backed by the database"),
                     new CachePolicy("search-results", Store.REDIS, ofMinutes(15), Pattern.CACHE_ASIDE, "time-based"),
-                    new CachePolicy("popular-products", Store.REDIS_AND_APPLICATION, ofMinutes(30), Pattern.CACHE_ASIDE, "background refresh")),
-            new Thresholds(ofSeconds(2), 0.999, 10_000, ofMillis(100),
-                    0.05, ofSeconds(5), 80, 0.80, 85,
-                    ofMillis(25), ofMillis(50), ofMillis(100),
-                    ofMillis(45), ofMillis(100), ofMillis(200),
-                    ofSeconds(30)),
-            new Canary(List.of(new CanaryStep(10, ofMinutes(5)), new CanaryStep(25, ofMinutes(10)),
-                    new CanaryStep(50, ofMinutes(15)), new CanaryStep(100, Duration.ZERO)),
-                    0.01, ofSeconds(2), 0.02, ofSeconds(5)),
-            BACKUPS,
-            List.of(
-                    new LoadProfile("normal", 2_000, 1_000, ofMinutes(30), 0.75),
-                    new LoadProfile("flash-sale", 20_000, 10_000, ofMinutes(60), 0.75),
-                    new LoadProfile("black-friday", 50_000, 25_000, ofHours(4), 0.75)));
+                    new CachePolicy("popular-products", Store.REDIS_AND_APPLICATION, ofMinutes(30), Pattern.CACHE_ASIDE, "background refresh"))
+            .sla(Sla.builder()
+                    .responseTimeP95(ofSeconds(2))
+                    .availability(0.999)
+                    .throughputRps(10_000)
+                    .databaseQueryTime(ofMillis(100))
+                    .build())
+            .alerting(Alerting.builder()
+                    .criticalErrorRate(0.05)
+                    .criticalResponseTime(ofSeconds(5))
+                    .warningCpuMemoryPercent(80)
+                    .warningCacheHitRatio(0.80)
+                    .warningDiskPercent(85)
+                    .build())
+            .database(DatabaseTargets.builder()
+                    .read(QueryLatency.builder().average(ofMillis(25)).p95(ofMillis(50)).p99(ofMillis(100)).build())
+                    .write(QueryLatency.builder().average(ofMillis(45)).p95(ofMillis(100)).p99(ofMillis(200)).build())
+                    .failoverDetection(ofSeconds(30))
+                    .build())
+            .canary(Canary.builder()
+                    .step(weightPercent(10).pause(ofMinutes(5)))
+                    .step(weightPercent(25).pause(ofMinutes(10)))
+                    .step(weightPercent(50).pause(ofMinutes(15)))
+                    .step(weightPercent(100).pause(Duration.ZERO))
+                    .successMaxErrorRate(0.01)
+                    .rollbackErrorRate(0.02)
+                    .rollbackResponseTime(ofSeconds(5))
+                    .build())
+            .backups(BACKUPS)
+            .traffic(new Traffic(0.75, List.of(
+                    LoadProfile.builder("normal").concurrentUsers(2_000).requestsPerSecond(1_000)
+                            .duration(ofMinutes(30)).build(),
+                    LoadProfile.builder("flash-sale").concurrentUsers(20_000).requestsPerSecond(10_000)
+                            .duration(ofMinutes(60)).build(),
+                    LoadProfile.builder("black-friday").concurrentUsers(50_000).requestsPerSecond(25_000)
+                            .duration(ofHours(4)).build())))
+            .build();
 
     /** Who may talk to whom: the seed's micro-segmentation. Anything not listed is denied. */
     private static List<Edge> edges() {
@@ -145,44 +235,30 @@ public final class Shop {
         return e;
     }
 
-    private static NodePool pool(String name, String machine, int vcpus, int gib, int min, int max, String taint,
-                                 boolean spot, BootDisk disk, boolean confidential, String purpose) {
-        return new NodePool(name, machine, vcpus, gib, min, max,
-                Optional.ofNullable(taint).map(t -> new Taint("dedicated", t)), spot, disk, confidential, purpose);
-    }
-
-    private static Autoscaling auto(int min, int max, int cpu, Integer memory, ScalingStep up, ScalingStep down,
-                                    CustomMetric custom) {
-        return new Autoscaling(min, max, cpu, Optional.ofNullable(memory), up, down, Optional.ofNullable(custom));
-    }
-
-    private static Component service(String name, String purpose, String pool, Autoscaling scaling) {
-        return new Component(name, Kind.SERVICE, purpose,
-                Optional.of(new Image(REGISTRY + "/" + name + "-service", SERVICE_IMAGE_TAG)),
-                List.of(HTTP, MANAGEMENT), scaling.minReplicas(), SERVICE_SIZE, Optional.of(scaling),
-                Optional.of(pool), false, Optional.empty());
+    private static Component service(String name, String purpose, String pool, Autoscaling.Builder scaling) {
+        return Component.builder(name, Kind.SERVICE)
+                .purpose(purpose)
+                .image(new Image(REGISTRY + "/" + name + "-service", SERVICE_IMAGE_TAG))
+                .ports(HTTP, MANAGEMENT)
+                .resources(SERVICE_SIZE)
+                .autoscaling(scaling.build())
+                .nodePool(pool)
+                .build();
     }
 
     /** @param ports where it listens, for parties the platform calls; none for parties that only call in */
     private static Component external(String name, String purpose, Port... ports) {
-        return new Component(name, Kind.EXTERNAL, purpose, Optional.empty(), List.of(ports), 0, Resources.NOT_DEPLOYED,
-                Optional.empty(), Optional.empty(), false, Optional.empty());
+        return Component.builder(name, Kind.EXTERNAL).purpose(purpose).ports(ports).build();
     }
 
-    private static Component data(String name, String purpose, Kind kind, String image, int replicas, String pool, boolean peers,
-                                  Resources size, Port... ports) {
-        int colon = image.lastIndexOf(':');
-        return new Component(name, kind, purpose,
-                Optional.of(new Image(image.substring(0, colon), image.substring(colon + 1))),
-                List.of(ports), replicas, size, Optional.empty(), Optional.of(pool), peers, Optional.empty());
-    }
-
-    private static Component job(String name, String purpose, String image, String schedule) {
-        int colon = image.lastIndexOf(':');
-        return new Component(name, Kind.JOB, purpose,
-                Optional.of(new Image(image.substring(0, colon), image.substring(colon + 1))), List.of(), 1,
-                new Resources(100, 256, 500, 256), Optional.empty(), Optional.of(APP_POOL), false,
-                Optional.of(schedule));
+    private static Component job(String name, String purpose, String schedule) {
+        return Component.builder(name, Kind.JOB)
+                .purpose(purpose)
+                .image(POSTGRES_IMAGE)
+                .resources(JOB_SIZE)
+                .nodePool(APP_POOL)
+                .schedule(schedule)
+                .build();
     }
 
     private Shop() {}

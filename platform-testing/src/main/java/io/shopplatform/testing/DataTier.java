@@ -24,12 +24,20 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #shared()} reads what {@code ./platform up} wrote to {@code .platform/tier.properties}. When nothing is
  * running it calls that same front door once, so a test run never starts a second tier and never uses a
  * different setup from the one developers run.
+ *
+ * <p>Tests get a database of their own on that tier ({@code shop_test}, beside the developer's {@code shop}, with the
+ * same schemas, roles and grants; the runner creates and migrates both): every URL and environment this hands out
+ * points there, so a test run leaves the shop a developer runs as it was. {@link #shop()} is the developer's
+ * database, for tools that work on it on purpose (benchmarks, the check that tests left it alone).
  */
 public final class DataTier {
 
     /** Login for a role. */
     public record Credentials(String user, String password) {}
 
+    /** Keys of tier.properties naming the developer's database and the tests' (docs/contracts.md). */
+    private static final String SHOP_DATABASE = "database", TEST_DATABASE = "test.database";
+    private static final String DB_URL = "SHOP_DB_URL";
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
     /** A commit that hangs (say, no synchronous replica answers) fails the test instead of stalling the run. */
     private static final int SOCKET_TIMEOUT_SECONDS = 30;
@@ -38,13 +46,18 @@ public final class DataTier {
 
     private final Path home;
     private final Properties props;
+    private final String database;
 
-    private DataTier(Path home, Properties props) {
+    private DataTier(Path home, Properties props, String database) {
         this.home = home;
         this.props = props;
+        this.database = database;
     }
 
-    /** The tier of this test run, started through {@code ./platform up --data-only} if it is not running. */
+    /**
+     * The tier of this test run, started through {@code ./platform up --data-only} if it is not running, on the
+     * tests' own database.
+     */
     public static synchronized DataTier shared() {
         if (shared == null) {
             Path home = locateHome();
@@ -65,8 +78,14 @@ public final class DataTier {
         return home;
     }
 
+    /** The database this view works on: the tests' own, or the shop's for {@link #shop()}. */
     public String database() {
-        return get("database");
+        return database;
+    }
+
+    /** The same tier on the developer's shop database, which tests must leave alone. */
+    public DataTier shop() {
+        return new DataTier(home, props, get(SHOP_DATABASE));
     }
 
     /** JDBC URL through PgPool: writes go to the primary, reads are balanced over the replicas. */
@@ -128,7 +147,10 @@ public final class DataTier {
         return get("search.url");
     }
 
-    /** The {@code SHOP_*} environment a service gets locally (the same names its ConfigMap and Secret carry). */
+    /**
+     * The {@code SHOP_*} environment a service gets locally (the same names its ConfigMap and Secret carry), its
+     * database URL pointing at this view's database.
+     */
     public Map<String, String> env(String component) {
         Path file = home.resolve("env").resolve(component + ".env");
         Map<String, String> env = new LinkedHashMap<>();
@@ -142,11 +164,24 @@ public final class DataTier {
         } catch (IOException e) {
             throw new UncheckedIOException("no local environment for " + component + " at " + file, e);
         }
+        env.computeIfPresent(DB_URL, (name, url) -> onThisDatabase(url));
         return env;
     }
 
+    /** The runner's URL names the shop database; the path is swapped, host, port and parameters are kept. */
+    private String onThisDatabase(String url) {
+        String shop = "/" + get(SHOP_DATABASE);
+        int at = url.indexOf(shop, url.indexOf("//") + 2);
+        int end = at + shop.length();
+        if (at < 0 || (end < url.length() && url.charAt(end) != '?')) {
+            throw new IllegalStateException(DB_URL + " " + url + " does not name the " + get(SHOP_DATABASE)
+                    + " database; run ./platform up again");
+        }
+        return url.substring(0, at) + "/" + database + url.substring(end);
+    }
+
     private String url(String host, int port) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database()
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database
                 + "?connectTimeout=" + CONNECT_TIMEOUT_SECONDS + "&socketTimeout=" + SOCKET_TIMEOUT_SECONDS;
     }
 
@@ -191,7 +226,9 @@ public final class DataTier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DataTier(home, p);
+        String tests = p.getProperty(TEST_DATABASE);
+        // A state file from before tests had a database of their own: not usable, ./platform up rewrites it.
+        return tests == null ? null : new DataTier(home, p, tests);
     }
 
     /** {@code shop.platform.home} is set by the parent pom; outside Maven, look upwards for the front door. */

@@ -49,9 +49,6 @@ import java.util.stream.Stream;
  */
 public record BackupStorage(Bucket bucket, Bucket copy) {
 
-    /** Where the backup job writes base backups, and where it writes logs (WAL archive, job logs). */
-    public static final String BACKUPS_PREFIX = "backups/";
-    public static final String LOGS_PREFIX = "logs/";
     /** Adds objects; cannot read, replace or delete them, so a compromised job cannot destroy backups. */
     public static final String WRITER_ROLE = "roles/storage.objectCreator";
     /** GCS cannot compress stored objects (the job compresses as it writes), so "compress" means a cheaper class. */
@@ -85,17 +82,17 @@ public record BackupStorage(Bucket bucket, Bucket copy) {
         return List.of(
                 rule(BucketLifecycleRuleActionArgs.builder().type("SetStorageClass").storageClass(WARM_CLASS).build(),
                         BucketLifecycleRuleConditionArgs.builder().age(policy.compressAfterDays())
-                                .matchesPrefixes(BACKUPS_PREFIX).build()),
+                                .matchesPrefixes(BackupBuckets.BACKUPS_PREFIX).build()),
                 rule(BucketLifecycleRuleActionArgs.builder().type("SetStorageClass").storageClass(COLD_CLASS).build(),
                         BucketLifecycleRuleConditionArgs.builder().age(policy.coldStorageAfterDays())
-                                .matchesPrefixes(BACKUPS_PREFIX).build()),
+                                .matchesPrefixes(BackupBuckets.BACKUPS_PREFIX).build()),
                 rule(BucketLifecycleRuleActionArgs.builder().type("Delete").build(),
                         BucketLifecycleRuleConditionArgs.builder()
                                 .age(policy.coldStorageAfterDays() + ARCHIVE_MINIMUM_DAYS)
-                                .matchesPrefixes(BACKUPS_PREFIX).build()),
+                                .matchesPrefixes(BackupBuckets.BACKUPS_PREFIX).build()),
                 rule(BucketLifecycleRuleActionArgs.builder().type("Delete").build(),
                         BucketLifecycleRuleConditionArgs.builder().age(policy.deleteLogsAfterDays())
-                                .matchesPrefixes(LOGS_PREFIX).build()),
+                                .matchesPrefixes(BackupBuckets.LOGS_PREFIX).build()),
                 // Versioning keeps what is overwritten or deleted for as long as point-in-time recovery reaches back.
                 rule(BucketLifecycleRuleActionArgs.builder().type("Delete").build(),
                         BucketLifecycleRuleConditionArgs.builder()

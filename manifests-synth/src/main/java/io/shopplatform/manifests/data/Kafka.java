@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -55,8 +54,8 @@ public final class Kafka {
                                 + Servers.shareOfMemoryMi(c.resources(), 50) + "m"),
                         Servers.env("LOG_DIR", "/tmp/logs")))
                 .readinessProbe(Servers.tcp(port)).livenessProbe(Servers.tcp(port)).build();
-        new StatefulServer(scope, new StatefulServer.Props(target, c, UID, Servers.spread(target, c), List.of(server),
-                files, Optional.of(CREDENTIALS), Optional.of(DATA_SIZE)));
+        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).containers(server).files(files)
+                .secret(CREDENTIALS).dataSize(DATA_SIZE).build());
     }
 
     /** KRaft needs one cluster id shared by all members; deriving it from the namespace keeps synthesis deterministic. */

@@ -5,8 +5,6 @@ import io.shopplatform.manifests.workloads.PodSecurity;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Shop;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import software.constructs.Construct;
 
 /** memcached on the cache pool: LRU-evicting product catalog cache, SASL-authenticated, nothing on disk. */
@@ -28,7 +26,7 @@ public final class Memcached {
                 .readinessProbe(Servers.tcp(port)).livenessProbe(Servers.tcp(port)).build();
         var exporter = Servers.exporter(c, Exporters.MEMCACHED,
                 List.of("--memcached.address=localhost:" + c.mainPort().number()), List.of());
-        new StatefulServer(scope, new StatefulServer.Props(target, c, UID, Servers.spread(target, c),
-                List.of(server, exporter), Map.of(), Optional.of(CREDENTIALS), Optional.empty()));
+        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).containers(server, exporter)
+                .secret(CREDENTIALS).build());
     }
 }

@@ -15,7 +15,6 @@ import io.shopplatform.model.Shop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cdk8s.plus25.k8s.ConfigMapVolumeSource;
 import org.cdk8s.plus25.k8s.Container;
 import org.cdk8s.plus25.k8s.KubeConfigMap;
@@ -69,8 +68,8 @@ public final class PgPool extends Construct {
                 Servers.env("PGPOOL_SERVICE_PORT", String.valueOf(c.mainPort().number())),
                 Servers.env("POSTGRES_USERNAME", Postgres.SUPERUSER),
                 secretEnv("POSTGRES_PASSWORD", Postgres.CREDENTIALS, Postgres.SUPERUSER_PASSWORD)));
-        Workloads.deployment(this, target, c, target.instances(c), Pods.template(new Pods.Props(target, c, c.name(),
-                account, UID, List.of(), List.of(pgpool, exporter), volumes, Optional.empty(), false)));
+        Workloads.deployment(this, target, c, target.instances(c), Pods.template(Pods.Props.builder(target, c)
+                .serviceAccount(account).uid(UID).containers(List.of(pgpool, exporter)).volumes(volumes).build()));
         Workloads.service(this, target, c, p -> p.number(), Map.of());
         Workloads.disruptionBudget(this, target, c);
     }
@@ -89,7 +88,7 @@ public final class PgPool extends Construct {
                     .append("backend_flag").append(i).append(" = 'ALLOW_TO_FAILOVER'\n")
                     .append("backend_application_name").append(i).append(" = '").append(m.name().replace('-', '_')).append("'\n");
         }
-        long failoverSeconds = target.platform().thresholds().failoverDetection().toSeconds();
+        long failoverSeconds = target.platform().database().failoverDetection().toSeconds();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("port", c.mainPort().number());
         v.put("postgres_port", port);

@@ -58,8 +58,8 @@ public final class Postgres {
                 Servers.env("DATA_SOURCE_URI", "localhost:" + c.mainPort().number() + "/postgres?sslmode=disable"),
                 Servers.env("DATA_SOURCE_USER", SUPERUSER),
                 secretEnv("DATA_SOURCE_PASS", CREDENTIALS, SUPERUSER_PASSWORD)));
-        new StatefulServer(scope, new StatefulServer.Props(target, c, UID, members, List.of(server, exporter),
-                files(target, c, members), Optional.empty(), Optional.of(DATA_SIZE)));
+        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).members(members)
+                .containers(server, exporter).files(files(target, c, members)).dataSize(DATA_SIZE).build());
     }
 
     /**
@@ -108,7 +108,7 @@ public final class Postgres {
         v.put("wal_senders", members.size() + 2);
         v.put("quorum", target.platform().pooling().synchronousQuorum());
         v.put("members", members.stream().map(m -> m.name().replace('-', '_')).collect(Collectors.joining(", ")));
-        v.put("slow_query_ms", target.platform().thresholds().databaseQueryTime().toMillis());
+        v.put("slow_query_ms", target.platform().sla().databaseQueryTime().toMillis());
         v.put("replicator", REPLICATOR);
         v.put("superuser", SUPERUSER);
         v.put("database", Endpoints.DATABASE);

@@ -10,7 +10,6 @@ import io.shopplatform.model.Shop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import software.constructs.Construct;
 
 /** Redis Cluster on the cache pool: half the members are masters, each with one replica (the seed's 3 + 3). */
@@ -45,7 +44,7 @@ public final class RedisCluster {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("redis.conf", Template.render(RedisCluster.class, "redis.conf", v));
         files.put("redis.sh", Template.render(RedisCluster.class, "redis.sh", v));
-        new StatefulServer(scope, new StatefulServer.Props(target, c, UID, Servers.spread(target, c),
-                List.of(server, exporter), files, Optional.empty(), Optional.of(DATA_SIZE)));
+        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).containers(server, exporter)
+                .files(files).dataSize(DATA_SIZE).build());
     }
 }

@@ -8,7 +8,6 @@ import io.shopplatform.model.Shop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.cdk8s.plus25.k8s.VolumeMount;
@@ -40,8 +39,8 @@ public final class Search {
                 .readinessProbe(Servers.http("/_cluster/health?local=true", c.mainPort().name()))
                 .livenessProbe(Servers.tcp(c.mainPort().name()))
                 .build();
-        new StatefulServer(scope, new StatefulServer.Props(target, c, UID, Servers.spread(target, c), List.of(server),
-                Map.of("opensearch.yml", Template.render(Search.class, "opensearch.yml", v)), Optional.empty(),
-                Optional.of(DATA_SIZE)));
+        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).containers(server)
+                .files(Map.of("opensearch.yml", Template.render(Search.class, "opensearch.yml", v)))
+                .dataSize(DATA_SIZE).build());
     }
 }

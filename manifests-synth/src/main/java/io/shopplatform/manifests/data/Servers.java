@@ -24,7 +24,8 @@ import org.cdk8s.plus25.k8s.VolumeMount;
 final class Servers {
     /** The exporters' metrics port, by the model's name. */
     static final String METRICS = "metrics";
-    private static final Resources EXPORTER_SIZE = new Resources(50, 64, 200, 64);
+    private static final Resources EXPORTER_SIZE = Resources.builder()
+            .cpuRequestMillis(50).cpuLimitMillis(200).memoryMi(64).build();
 
     private Servers() {}
 

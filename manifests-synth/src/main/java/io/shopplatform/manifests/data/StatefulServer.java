@@ -54,7 +54,47 @@ public final class StatefulServer extends Construct {
      */
     public record Props(Target target, Component component, int uid, List<Member> members,
                         List<Container> containers, Map<String, String> files, Optional<String> secret,
-                        Optional<String> dataSize) {}
+                        Optional<String> dataSize) {
+
+        /**
+         * Defaults: one StatefulSet named after the component with its pods spread over the zones, no files, no
+         * secret, no volume.
+         */
+        public static Builder builder(Target target, Component component) {
+            return new Builder(target, component);
+        }
+
+        public static final class Builder {
+            private final Target target;
+            private final Component component;
+            private Integer uid;
+            private List<Member> members;
+            private List<Container> containers = List.of();
+            private Map<String, String> files = Map.of();
+            private Optional<String> secret = Optional.empty(), dataSize = Optional.empty();
+
+            private Builder(Target target, Component component) {
+                this.target = target;
+                this.component = component;
+                this.members = Servers.spread(target, component);
+            }
+
+            public Builder uid(int value) { uid = value; return this; }
+            public Builder members(List<Member> value) { members = value; return this; }
+            public Builder containers(Container... value) { containers = List.of(value); return this; }
+            public Builder files(Map<String, String> value) { files = value; return this; }
+            public Builder secret(String name) { secret = Optional.of(name); return this; }
+            /** A fast-SSD volume of this size per member, mounted as {@link #DATA}. */
+            public Builder dataSize(String quantity) { dataSize = Optional.of(quantity); return this; }
+
+            public Props build() {
+                if (uid == null || containers.isEmpty()) {
+                    throw new IllegalArgumentException(component.name() + ": a server needs a uid and containers");
+                }
+                return new Props(target, component, uid, members, containers, files, secret, dataSize);
+            }
+        }
+    }
 
     public StatefulServer(Construct scope, Props p) {
         super(scope, p.component().name());
@@ -92,8 +132,9 @@ public final class StatefulServer extends Construct {
                             .replicas(m.replicas())
                             .podManagementPolicy("Parallel")
                             .selector(LabelSelector.builder().matchLabels(Meta.selector(c, m.name())).build())
-                            .template(Pods.template(new Pods.Props(target, c, m.name(), account, p.uid(), List.of(),
-                                    p.containers(), volumes, m.zone(), false)))
+                            .template(Pods.template(Pods.Props.builder(target, c).workload(m.name())
+                                    .serviceAccount(account).uid(p.uid()).containers(p.containers()).volumes(volumes)
+                                    .zone(m.zone()).build()))
                             .volumeClaimTemplates(p.dataSize().map(size -> List.of(claim(size))).orElse(List.of()))
                             .build())
                     .build());

@@ -7,7 +7,7 @@ import io.shopplatform.manifests.crd.CustomResource;
 import io.shopplatform.manifests.crd.PrometheusRule;
 import io.shopplatform.manifests.crd.PrometheusRule.Rule;
 import io.shopplatform.model.Shop;
-import io.shopplatform.model.Thresholds;
+import io.shopplatform.model.Alerting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class Alerts extends Construct {
 
     public Alerts(Construct scope, Target target) {
         super(scope, "alerts");
-        Thresholds t = target.platform().thresholds();
+        Alerting t = target.platform().alerting();
         String ns = target.namespace();
         String inNs = "namespace=\"" + ns + "\"";
         String services = Queries.service(ns, ".+");
@@ -32,7 +32,7 @@ public final class Alerts extends Construct {
         double busy = t.warningCpuMemoryPercent() / 100.0;
         List<Rule> critical = List.of(
                 rule("DatabasePrimaryDown", "(count(pg_replication_is_replica{" + inNs + "} == 0) or vector(0)) < 1",
-                        t.failoverDetection(), CRITICAL, "No PostgreSQL member is primary: writes are failing"),
+                        target.platform().database().failoverDetection(), CRITICAL, "No PostgreSQL member is primary: writes are failing"),
                 rule("PaymentServiceUnavailable",
                         "(sum(up{" + Queries.service(ns, Shop.PAYMENT) + "}) or vector(0)) == 0",
                         Duration.ofMinutes(1), CRITICAL, "No payment instance is up"),

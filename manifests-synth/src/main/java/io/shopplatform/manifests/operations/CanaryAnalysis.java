@@ -14,7 +14,7 @@ import software.constructs.Construct;
 
 /**
  * The seed's canary criteria as one analysis every Rollout runs in the background: it succeeds while error rate
- * and p95 stay within the success bounds, and aborts (rolls back) on the rollback triggers or a critical alert.
+ * stays within the success bound and p95 within the SLA, and aborts (rolls back) on the rollback triggers or a critical alert.
  */
 public final class CanaryAnalysis extends Construct {
     public static final String NAME = "shop-canary";
@@ -31,7 +31,7 @@ public final class CanaryAnalysis extends Construct {
                         metric("error-rate", Queries.errorRate(matchers, by),
                                 "result[0] < " + canary.successMaxErrorRate(), "result[0] > " + canary.rollbackErrorRate()),
                         metric("p95-latency", Queries.p95Seconds(matchers, by),
-                                "result[0] < " + canary.successMaxResponseTime().toSeconds(),
+                                "result[0] < " + target.platform().sla().responseTimeP95().toSeconds(),
                                 "result[0] > " + canary.rollbackResponseTime().toSeconds()),
                         metric("critical-alerts", Queries.criticalAlertsFiring(target.namespace()),
                                 "result[0] == 0", "result[0] > 0"))));

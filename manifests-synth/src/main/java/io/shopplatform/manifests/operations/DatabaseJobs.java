@@ -11,6 +11,7 @@ import io.shopplatform.manifests.rbac.Accounts;
 import io.shopplatform.manifests.workloads.Endpoints;
 import io.shopplatform.manifests.workloads.PodSecurity;
 import io.shopplatform.manifests.workloads.Pods;
+import io.shopplatform.model.BackupBuckets;
 import io.shopplatform.model.BackupPolicy;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Image;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cdk8s.plus25.k8s.ConfigMapVolumeSource;
 import org.cdk8s.plus25.k8s.Container;
 import org.cdk8s.plus25.k8s.CronJobSpec;
@@ -47,7 +47,6 @@ public final class DatabaseJobs extends Construct {
     static final int MONTHS_AHEAD = 3;
     static final Image UPLOADER = new Image("gcr.io/google.com/cloudsdktool/google-cloud-cli", "499.0.0-slim");
     static final String WAL_SLOT = "wal_archive";
-    static final String BACKUPS_PREFIX = "backups/", LOGS_PREFIX = "logs/";
     /** The uploader's variable holding the backup bucket's name. */
     public static final String BUCKET_ENV = "BACKUP_BUCKET";
     private static final int UID = 999;
@@ -71,8 +70,8 @@ public final class DatabaseJobs extends Construct {
                 .env(List.of(secretEnv("PGPASSWORD", Postgres.CREDENTIALS, Postgres.SUPERUSER_PASSWORD)))
                 .build();
         cronJob(scope, target, job, job.name(), job.schedule().orElseThrow(),
-                new Pods.Props(target, job, job.name(), account, UID, List.of(), List.of(psql), List.of(),
-                        Optional.empty(), true));
+                Pods.Props.builder(target, job).serviceAccount(account).uid(UID).containers(List.of(psql))
+                        .lifetime(Pods.Lifetime.RUNS_TO_COMPLETION).build());
     }
 
     private static void backups(Construct scope, Target target) {
@@ -88,9 +87,9 @@ public final class DatabaseJobs extends Construct {
         files.put("base-backup.sh", Template.render(DatabaseJobs.class, "base-backup.sh", v));
         files.put("wal-archive.sh", Template.render(DatabaseJobs.class, "wal-archive.sh", v));
         // The bucket's lifecycle (infra/) keys on these prefixes: base backups under backups/, WAL under logs/.
-        v.put("prefix", BACKUPS_PREFIX + target.namespace() + "/base");
+        v.put("prefix", BackupBuckets.BACKUPS_PREFIX + target.namespace() + "/base");
         files.put("upload-base.sh", Template.render(DatabaseJobs.class, "upload.sh", v));
-        v.put("prefix", LOGS_PREFIX + target.namespace() + "/wal");
+        v.put("prefix", BackupBuckets.LOGS_PREFIX + target.namespace() + "/wal");
         files.put("upload-wal.sh", Template.render(DatabaseJobs.class, "upload.sh", v));
         String config = job.name() + "-config";
         new KubeConfigMap(scope, "config", KubeConfigMapProps.builder()
@@ -132,8 +131,8 @@ public final class DatabaseJobs extends Construct {
                                         .requests(Map.of("storage", Quantity.fromString(SCRATCH_SIZE))).build())
                                 .build()).build())
                         .build()).build());
-        return new Pods.Props(target, job, job.name(), account, UID, List.of(backup), List.of(upload), volumes,
-                Optional.empty(), true);
+        return Pods.Props.builder(target, job).serviceAccount(account).uid(UID).initContainers(List.of(backup))
+                .containers(List.of(upload)).volumes(volumes).lifetime(Pods.Lifetime.RUNS_TO_COMPLETION).build();
     }
 
     private static void cronJob(Construct scope, Target target, Component job, String name, String schedule,

@@ -52,7 +52,7 @@ public final class MetricsAdapter extends Construct {
         if (m.name().equals("requests_per_second")) {
             series = Queries.REQUESTS + "_count";
             query = "sum(rate(<<.Series>>{<<.LabelMatchers>>}[1m])) by (<<.GroupBy>>)";
-        } else if (m.scaleUpWhenBelow()) {
+        } else if (m.scaleUpWhen() == CustomMetric.ScaleUpWhen.BELOW) {
             series = m.name();
             query = "1 - avg(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)";
         } else {

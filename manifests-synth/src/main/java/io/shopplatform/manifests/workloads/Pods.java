@@ -28,14 +28,62 @@ public final class Pods {
 
     private Pods() {}
 
+    /** Whether a pod serves until it is replaced, or does its work and ends. */
+    public enum Lifetime {
+        SERVES,
+        /** A job's pod: restarted on failure only, and not spread (one runs at a time). */
+        RUNS_TO_COMPLETION
+    }
+
     /**
-     * @param uid           the image's unprivileged user
-     * @param zone          pin to one zone, or empty to spread over all
-     * @param runsToCompletion a job's pod: restarted on failure only, and not spread (one runs at a time)
+     * @param workload       the workload (Deployment, StatefulSet, CronJob) the pod belongs to; labels select by it
+     * @param uid            the image's unprivileged user
+     * @param zone           pin to one zone, or empty to spread over all
      */
     public record Props(Target target, Component component, String workload, String serviceAccount, int uid,
                         List<Container> initContainers, List<Container> containers, List<Volume> volumes,
-                        Optional<String> zone, boolean runsToCompletion) {}
+                        Optional<String> zone, Lifetime lifetime) {
+
+        /** Defaults: the workload named after the component, no init containers or volumes, spread, serving. */
+        public static Builder builder(Target target, Component component) {
+            return new Builder(target, component);
+        }
+
+        public static final class Builder {
+            private final Target target;
+            private final Component component;
+            private String workload, serviceAccount;
+            private Integer uid;
+            private List<Container> initContainers = List.of(), containers = List.of();
+            private List<Volume> volumes = List.of();
+            private Optional<String> zone = Optional.empty();
+            private Lifetime lifetime = Lifetime.SERVES;
+
+            private Builder(Target target, Component component) {
+                this.target = target;
+                this.component = component;
+                this.workload = component.name();
+            }
+
+            public Builder workload(String value) { workload = value; return this; }
+            public Builder serviceAccount(String value) { serviceAccount = value; return this; }
+            public Builder uid(int value) { uid = value; return this; }
+            public Builder initContainers(List<Container> value) { initContainers = value; return this; }
+            public Builder containers(List<Container> value) { containers = value; return this; }
+            public Builder volumes(List<Volume> value) { volumes = value; return this; }
+            public Builder zone(Optional<String> value) { zone = value; return this; }
+            public Builder lifetime(Lifetime value) { lifetime = value; return this; }
+
+            public Props build() {
+                if (serviceAccount == null || uid == null || containers.isEmpty()) {
+                    throw new IllegalArgumentException(component.name() + ": a pod needs a service account, a uid"
+                            + " and containers");
+                }
+                return new Props(target, component, workload, serviceAccount, uid, initContainers, containers,
+                        volumes, zone, lifetime);
+            }
+        }
+    }
 
     public static PodTemplateSpec template(Props p) {
         Map<String, String> pods = Meta.selector(p.component().name());
@@ -50,7 +98,7 @@ public final class Pods {
                 .tolerations(Placement.tolerations(p.target(), p.component()))
                 .containers(p.containers())
                 .volumes(volumes);
-        if (p.runsToCompletion()) {
+        if (p.lifetime() == Lifetime.RUNS_TO_COMPLETION) {
             spec.restartPolicy("OnFailure");
         } else if (p.zone().isEmpty()) {
             spec.topologySpreadConstraints(Placement.spread(Meta.selector(p.component(), p.workload())));

@@ -16,7 +16,6 @@ import io.shopplatform.model.Shop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cdk8s.plus25.k8s.ConfigMapEnvSource;
 import org.cdk8s.plus25.k8s.Container;
 import org.cdk8s.plus25.k8s.ContainerPort;
@@ -68,8 +67,8 @@ public final class ServiceWorkload extends Construct {
                 .data(Endpoints.plainValues(target, name))
                 .build());
 
-        Workloads.deployment(this, target, service, null, Pods.template(new Pods.Props(target, service, name, account,
-                UID, List.of(), List.of(container(target, service)), List.of(), Optional.empty(), false)));
+        Workloads.deployment(this, target, service, null, Pods.template(Pods.Props.builder(target, service)
+                .serviceAccount(account).uid(UID).containers(List.of(container(target, service))).build()));
         boolean front = FrontDoor.isPublic(target.platform(), name);
         Workloads.service(this, target, service, p -> servicePort(target, service, p),
                 front ? FrontDoor.serviceAnnotations(service) : Map.of());

@@ -2,7 +2,7 @@ package io.shopplatform.service.db;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.model.Shop;
-import io.shopplatform.model.Thresholds;
+import io.shopplatform.model.DatabaseTargets;
 import java.time.Duration;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -25,9 +25,10 @@ public class DatabaseAutoConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof DataSource ds && !(bean instanceof TimedDataSource)) {
-                    Thresholds t = Shop.PLATFORM.thresholds();
-                    Duration[] targets = Stream.of(t.readAverage(), t.readP95(), t.readP99(), t.writeAverage(),
-                            t.writeP95(), t.writeP99()).distinct().sorted().toArray(Duration[]::new);
+                    DatabaseTargets t = Shop.PLATFORM.database();
+                    Duration[] targets = Stream.of(t.read().average(), t.read().p95(), t.read().p99(),
+                            t.write().average(), t.write().p95(), t.write().p99())
+                            .distinct().sorted().toArray(Duration[]::new);
                     return new TimedDataSource(ds, meters.getObject(), targets);
                 }
                 return bean;
