@@ -1,21 +1,33 @@
 package io.shopplatform.infra;
 
+import static io.shopplatform.infra.config.StackConfig.ALERTING;
 import static io.shopplatform.infra.config.StackConfig.AUTHORIZED_NETWORKS;
+import static io.shopplatform.infra.config.StackConfig.BACKUP_COPY_PROJECT;
 import static io.shopplatform.infra.config.StackConfig.BACKUP_COPY_REGION;
+import static io.shopplatform.infra.config.StackConfig.CREDENTIAL_ROTATIONS;
+import static io.shopplatform.infra.config.StackConfig.CREDENTIAL_SEED;
+import static io.shopplatform.infra.config.StackConfig.DELETION_PROTECTION;
+import static io.shopplatform.infra.config.StackConfig.DOMAIN;
+import static io.shopplatform.infra.config.StackConfig.MANIFESTS_REVISION;
+import static io.shopplatform.infra.config.StackConfig.NAT_ADDRESSES;
 import static io.shopplatform.infra.config.StackConfig.NODE_POOLS;
 import static io.shopplatform.infra.config.StackConfig.PROJECT;
 import static io.shopplatform.infra.config.StackConfig.REGION;
+import static io.shopplatform.infra.config.StackConfig.REGISTRY_CREDENTIALS;
+import static io.shopplatform.infra.config.StackConfig.RELEASE_CHANNEL;
 import static io.shopplatform.infra.config.StackConfig.SPOT_POOLS;
 import static io.shopplatform.infra.config.StackConfig.ZONES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.infra.Stacks.Run;
+import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.InvalidConfigException;
 import io.shopplatform.infra.config.StackConfig;
 import io.shopplatform.infra.deploy.ManifestChart;
 import io.shopplatform.model.Environment;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -33,9 +45,22 @@ class BadConfigurationTests {
     }
 
     @Test
+    void aPoolThatWouldStartAboveItsMaximumIsRefused() {
+        // One node at least, the same count in each of three zones: three nodes, above the maximum of two.
+        assertRejected(Environment.DEV, set(NODE_POOLS, "{\"db\": {\"minNodes\": 1, \"maxNodes\": 2}}"),
+                NODE_POOLS + ".db.maxNodes", "starts with 3 nodes");
+    }
+
+    @Test
     void anUnknownMachineTypeNamesThePoolsMachineType() {
         assertRejected(Environment.STAGING, set(NODE_POOLS, "{\"db\": {\"machineType\": \"c2-standart-8\"}}"),
                 NODE_POOLS + ".db.machineType", "unknown machine type 'c2-standart-8'");
+    }
+
+    @Test
+    void thePaymentPoolKeepsAMachineThatEncryptsMemory() {
+        assertRejected(Environment.DEV, set(NODE_POOLS, "{\"payment\": {\"machineType\": \"e2-standard-4\"}}"),
+                NODE_POOLS + ".payment.machineType", "cannot encrypt memory");
     }
 
     @Test
@@ -46,7 +71,8 @@ class BadConfigurationTests {
 
     @TestFactory
     Stream<DynamicTest> aMissingRequiredKeyIsNamed() {
-        return Stream.of(PROJECT, REGION, ZONES, BACKUP_COPY_REGION, AUTHORIZED_NETWORKS)
+        return Stream.of(PROJECT, REGION, ZONES, DOMAIN, BACKUP_COPY_REGION, BACKUP_COPY_PROJECT, AUTHORIZED_NETWORKS,
+                        CREDENTIAL_SEED, REGISTRY_CREDENTIALS, ALERTING, MANIFESTS_REVISION)
                 .map(key -> DynamicTest.dynamicTest("missing " + key, () ->
                         assertRejected(Environment.PROD, raw -> raw.remove(key), key, "is required")));
     }
@@ -78,17 +104,64 @@ class BadConfigurationTests {
     }
 
     @Test
+    void productionsBackupCopyMustLeaveTheProject() {
+        assertRejected(Environment.PROD, set(BACKUP_COPY_PROJECT, "shop-platform-prod"), BACKUP_COPY_PROJECT,
+                "must be another project");
+    }
+
+    @Test
     void aProjectGcsWouldRefuseTheBackupBucketsForIsNamed() {
         assertRejected(Environment.DEV, set(PROJECT, "goog-shop-dev"), PROJECT, "bucket name 'goog-shop-dev-shop-backups'");
     }
 
     @Test
-    void everyProblemIsReportedAtOnce() {
-        assertRejected(Environment.DEV, set(PROJECT, "Shop Dev").andThen(set(AUTHORIZED_NETWORKS, "[\"0.0.0.0/33\"]")),
-                PROJECT, "is not a GCP project id");
-        InvalidConfigException e = Stacks.run(Environment.DEV,
-                set(PROJECT, "Shop Dev").andThen(set(AUTHORIZED_NETWORKS, "[\"0.0.0.0/33\"]"))).run()
+    void aNatTooSmallForTheClustersNodesIsRefused() {
+        assertRejected(Environment.PROD, set(NAT_ADDRESSES, "0"), NAT_ADDRESSES, "cannot give 20 nodes 1024 ports each");
+    }
+
+    @Test
+    void aReservedDomainGetsNoCertificate() {
+        assertRejected(Environment.STAGING, set(DOMAIN, "staging.shop.example"), DOMAIN, "reserved for documentation");
+    }
+
+    @Test
+    void generatedPasswordsNeedALongEncryptedSeed() {
+        assertRejected(Environment.DEV, set(CREDENTIAL_SEED, "short"), CREDENTIAL_SEED, "at least 32 random characters");
+        Map<String, String> raw = Stacks.stackFile(Environment.DEV);
+        InvalidConfigException e = Stacks.run(Environment.DEV.id(), ctx -> App.stack(ctx,
+                        ConfigSource.of(raw, Set.of(REGISTRY_CREDENTIALS, ALERTING)),
+                        Stacks.PROPAGATION))
                 .failure(InvalidConfigException.class);
+        assertThat(e.getMessage()).contains(CREDENTIAL_SEED + ": must be stored encrypted");
+    }
+
+    @Test
+    void aRotationOfAPasswordNothingUsesIsNamed() {
+        assertRejected(Environment.DEV, set(CREDENTIAL_ROTATIONS, "{\"redis\": 1, \"reddis\": 1}"),
+                CREDENTIAL_ROTATIONS + ".reddis", "no generated password is for 'reddis'");
+    }
+
+    @Test
+    void productionPagesAndEveryEndpointIsChecked() {
+        assertRejected(Environment.PROD, set(ALERTING, "{\"slackWebhookUrl\": \"" + Stacks.CHAT_WEBHOOK + "\"}"),
+                ALERTING + ".pagerDutyRoutingKey", "is required in production");
+        assertRejected(Environment.STAGING, set(ALERTING, "{\"slackWebhookUrl\": \"http://chat.local/hook\"}"),
+                ALERTING + ".slackWebhookUrl", "https://");
+    }
+
+    @Test
+    void stagingAndProductionSyncAPinnedCommit() {
+        assertRejected(Environment.STAGING, set(MANIFESTS_REVISION, "manifests"), MANIFESTS_REVISION,
+                "not a full commit id");
+        assertRejected(Environment.PROD, raw -> raw.remove(MANIFESTS_REVISION), MANIFESTS_REVISION,
+                "never the branch head");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Consumer<Map<String, String>> edit = set(PROJECT, "Shop Dev").andThen(set(AUTHORIZED_NETWORKS, "[\"0.0.0.0/33\"]"));
+        assertRejected(Environment.DEV, edit, PROJECT, "is not a GCP project id");
+        InvalidConfigException e = Stacks.run(Environment.DEV, edit).run().failure(InvalidConfigException.class);
         assertThat(e.keys()).containsExactly(PROJECT, AUTHORIZED_NETWORKS);
     }
 
@@ -102,8 +175,8 @@ class BadConfigurationTests {
 
     @Test
     void aCustomKindNoAddonServesStopsTheProgram(@TempDir Path dist) {
-        Stacks.writeManifests(dist, Environment.DEV,
-                "---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: gateway, namespace: shop-dev}\n");
+        Stacks.copyManifests(dist, Environment.DEV,
+                "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: gateway, namespace: shop-dev}\n");
         Run run = Stacks.run(Environment.DEV, set(StackConfig.MANIFESTS_DIR, dist.toString())).run();
         assertThat(run.failure(IllegalStateException.class)).hasMessageContaining("[cert-manager.io/Certificate]")
                 .hasMessageContaining("neither GKE nor an add-on serves");
@@ -115,7 +188,8 @@ class BadConfigurationTests {
         // Pulumi's test runner passes no configuration, so `pulumi up` with an empty stack file looks like this.
         Run run = Stacks.run("dev", App::stack);
         assertThat(run.failure(InvalidConfigException.class).keys())
-                .containsExactly(PROJECT, REGION, ZONES, BACKUP_COPY_REGION, AUTHORIZED_NETWORKS);
+                .containsExactly(PROJECT, REGION, ZONES, DOMAIN, BACKUP_COPY_REGION, AUTHORIZED_NETWORKS, CREDENTIAL_SEED,
+                        REGISTRY_CREDENTIALS);
         assertThat(run.mocks().registered).isEmpty();
     }
 
@@ -126,7 +200,7 @@ class BadConfigurationTests {
         assertThat(run.mocks().registered).isEmpty();
     }
 
-    private static void assertRejected(Environment env, Consumer<Map<String, String>> edit, String key, String message) {
+    static void assertRejected(Environment env, Consumer<Map<String, String>> edit, String key, String message) {
         Run run = Stacks.run(env, edit).run();
         InvalidConfigException e = run.failure(InvalidConfigException.class);
         assertThat(e.keys()).contains(key);
@@ -134,7 +208,7 @@ class BadConfigurationTests {
         assertThat(run.mocks().registered).as("resources declared despite bad configuration").isEmpty();
     }
 
-    private static Consumer<Map<String, String>> set(String key, String value) {
+    static Consumer<Map<String, String>> set(String key, String value) {
         return raw -> raw.put(key, value);
     }
 }

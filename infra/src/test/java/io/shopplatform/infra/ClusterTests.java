@@ -1,11 +1,19 @@
 package io.shopplatform.infra;
 
 import static io.shopplatform.infra.Stacks.Deployed.value;
+import static io.shopplatform.infra.Stacks.deployed;
 import static io.shopplatform.infra.Stacks.everyStack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulumi.core.internal.Internal;
 import com.pulumi.gcp.container.Cluster;
+import com.pulumi.gcp.container.outputs.ClusterDatabaseEncryption;
+import com.pulumi.gcp.container.outputs.ClusterNodeConfig;
+import com.pulumi.gcp.kms.CryptoKey;
+import com.pulumi.gcp.kms.CryptoKeyIAMMember;
+import com.pulumi.gcp.serviceaccount.Account;
+import io.shopplatform.infra.cluster.Gke;
+import io.shopplatform.model.Environment;
 import com.pulumi.gcp.container.outputs.ClusterMaintenancePolicyRecurringWindow;
 import com.pulumi.gcp.container.outputs.ClusterMasterAuthorizedNetworksConfigCidrBlock;
 import com.pulumi.gcp.container.outputs.ClusterPrivateClusterConfig;
@@ -14,9 +22,12 @@ import io.shopplatform.infra.deploy.Api;
 import io.shopplatform.infra.network.Vpc;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class ClusterTests {
+
+    static final String CLUSTER = "gcp:container/cluster:Cluster";
 
     @TestFactory
     Stream<DynamicTest> theClusterIsRegionalOverThreeZones() {
@@ -96,10 +107,44 @@ class ClusterTests {
         });
     }
 
+    @Test
+    void productionsClusterKeepsDeletionProtection() {
+        assertThat(value(deployed(Environment.PROD).one(Cluster.class).deletionProtection())).contains(true);
+        assertThat(value(deployed(Environment.DEV).one(Cluster.class).deletionProtection())).contains(false);
+    }
+
     @TestFactory
-    Stream<DynamicTest> deletionProtectionFollowsTheStack() {
-        return everyStack("deletion protection is what the stack asks", stack ->
-                assertThat(value(stack.one(Cluster.class).deletionProtection())).contains(stack.config().deletionProtection()));
+    Stream<DynamicTest> theTemporaryDefaultPoolRunsAsTheKitsNodeAccount() {
+        return everyStack("the default pool GKE creates first runs as the nodes' account, on small standard disks",
+                stack -> {
+                    ClusterNodeConfig node = value(stack.one(Cluster.class).nodeConfig());
+                    Account nodes = stack.all(Account.class).stream()
+                            .filter(a -> value(a.accountId()).equals(stack.config().prefix() + "-nodes")).findFirst().orElseThrow();
+                    assertThat(node.serviceAccount()).contains(value(nodes.email()));
+                    assertThat(node.diskType()).contains("pd-standard");
+                    assertThat(node.diskSizeGb()).contains(Gke.TEMPORARY_DISK.sizeGb());
+                    assertThat(node.workloadMetadataConfig().orElseThrow().mode()).isEqualTo("GKE_METADATA");
+                });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> secretsAreEncryptedWithTheProjectsKey() {
+        return everyStack("etcd encrypts Secrets with a rotating KMS key that GKE's service agent may use", stack -> {
+            Cluster cluster = stack.one(Cluster.class);
+            CryptoKey key = stack.one(CryptoKey.class);
+            ClusterDatabaseEncryption encryption = value(cluster.databaseEncryption());
+            assertThat(encryption.state()).isEqualTo("ENCRYPTED");
+            assertThat(encryption.keyName()).contains(value(key.id()));
+            assertThat(value(key.rotationPeriod())).hasValueSatisfying(p ->
+                    assertThat(Long.parseLong(p.replace("s", ""))).isLessThanOrEqualTo(90L * 24 * 3600));
+            CryptoKeyIAMMember grant = stack.one(CryptoKeyIAMMember.class);
+            assertThat(value(grant.cryptoKeyId())).isEqualTo(value(key.id()));
+            assertThat(value(grant.member())).isEqualTo("serviceAccount:service-" + GcpMocks.PROJECT_NUMBER
+                    + "@container-engine-robot.iam.gserviceaccount.com");
+            // The cluster is created only once GKE may use the key.
+            assertThat(stack.dependencies(CLUSTER, stack.config().prefix()))
+                    .contains(stack.mocks().urns.get("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember::" + grant.pulumiResourceName()));
+        });
     }
 
     @TestFactory

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.TestFactory;
 
 class NodePoolTests {
 
+    static final String GKE_POOL = "gcp:container/nodePool:NodePool";
+
     @TestFactory
     Stream<DynamicTest> theClusterHasExactlyTheModelsPools() {
         return everyStack("the cluster has exactly the model's node pools", stack ->
-                assertThat(stack.all(NodePool.class)).extracting(p -> value(p.name()))
+                assertThat(stack.all(NodePool.class)).extracting(NodePoolTests::poolName)
                         .containsExactlyElementsOf(PLATFORM.nodePools().stream()
                                 .map(io.shopplatform.model.NodePool::name).toList()));
     }
@@ -36,7 +38,7 @@ class NodePoolTests {
     void prodRunsTheSeedsMachineTypes() {
         Deployed prod = deployed(Environment.PROD);
         assertThat(nodeConfig(prod, Shop.APP_POOL).machineType()).contains("e2-standard-4");
-        assertThat(nodeConfig(prod, Shop.PAYMENT_POOL).machineType()).contains("e2-standard-4");
+        assertThat(nodeConfig(prod, Shop.PAYMENT_POOL).machineType()).contains("n2d-standard-4");
         assertThat(nodeConfig(prod, Shop.DB_POOL).machineType()).contains("c2-standard-8");
         assertThat(nodeConfig(prod, Shop.CACHE_POOL).machineType()).contains("n2-highmem-2");
     }
@@ -103,6 +105,51 @@ class NodePoolTests {
     }
 
     @TestFactory
+    Stream<DynamicTest> poolsStartWithinTheirBounds() {
+        return everyStack("every pool starts with the same count in each zone, within its bounds", stack ->
+                forEachPool(stack, (settings, pool) -> {
+                    int zones = value(pool.nodeLocations()).size();
+                    int perZone = value(pool.initialNodeCount());
+                    assertThat(perZone * zones).as(settings.name() + " starts with").isBetween(settings.minNodes(),
+                            settings.maxNodes());
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bootDisksAreTheModelsPerPool() {
+        return everyStack("every pool's boot disk is the model's type and size, never GKE's 100 GB default", stack ->
+                forEachPool(stack, (settings, pool) -> {
+                    NodePoolNodeConfig node = value(pool.nodeConfig());
+                    assertThat(node.diskType()).as(settings.name()).contains(settings.model().bootDisk().type());
+                    assertThat(node.diskSizeGb()).as(settings.name()).contains(settings.model().bootDisk().sizeGb());
+                    assertThat(node.diskSizeGb().orElseThrow()).isLessThan(100);
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> paymentNodesEncryptTheirMemory() {
+        return everyStack("the payment pool runs Confidential GKE Nodes on a family that supports them; others do not",
+                stack -> forEachPool(stack, (settings, pool) -> {
+                    NodePoolNodeConfig node = value(pool.nodeConfig());
+                    boolean confidential = node.confidentialNodes().orElseThrow().enabled();
+                    assertThat(confidential).as(settings.name()).isEqualTo(settings.name().equals(Shop.PAYMENT_POOL));
+                    if (confidential) {
+                        assertThat(io.shopplatform.model.NodePool.supportsConfidentialNodes(node.machineType().orElseThrow()))
+                                .isTrue();
+                    }
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aReplacedPoolNeverWaitsForItsOwnName() {
+        return everyStack("pools are named by prefix, so a replacement is created beside the pool it replaces",
+                stack -> stack.all(NodePool.class).forEach(pool -> {
+                    assertThat(value(pool.namePrefix())).isNotBlank();
+                    assertThat(stack.registered(GKE_POOL, pool.pulumiResourceName()).inputs).doesNotContainKey("name");
+                }));
+    }
+
+    @TestFactory
     Stream<DynamicTest> theClusterStaysWithinTheSeedsBounds() {
         return everyStack("the pools never add up to more than the seed's 20 nodes", stack ->
                 assertThat(totals(stack).get(1)).isBetween(1, PLATFORM.maxNodes()));
@@ -160,8 +207,14 @@ class NodePoolTests {
     }
 
     static NodePool pool(Deployed stack, String poolName) {
-        return stack.all(NodePool.class).stream().filter(p -> value(p.name()).equals(poolName)).findFirst()
+        return stack.all(NodePool.class).stream().filter(p -> poolName(p).equals(poolName)).findFirst()
                 .orElseThrow(() -> new AssertionError("no node pool " + poolName));
+    }
+
+    /** The model's pool a GKE pool is: GKE names it with that prefix and a generated suffix. */
+    static String poolName(NodePool pool) {
+        String prefix = value(pool.namePrefix());
+        return prefix.substring(0, prefix.length() - 1);
     }
 
     /** Declared [min, max] nodes of the whole cluster. */
@@ -180,7 +233,7 @@ class NodePoolTests {
         Map<String, PoolSettings> settings = new java.util.HashMap<>();
         stack.config().nodePools().forEach(p -> settings.put(p.name(), p));
         assertThat(stack.all(NodePool.class)).hasSameSizeAs(settings.values());
-        stack.all(NodePool.class).forEach(pool -> check.accept(settings.get(value(pool.name())), pool));
+        stack.all(NodePool.class).forEach(pool -> check.accept(settings.get(poolName(pool)), pool));
     }
 
     @FunctionalInterface

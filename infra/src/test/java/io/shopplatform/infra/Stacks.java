@@ -1,5 +1,11 @@
 package io.shopplatform.infra;
 
+import static io.shopplatform.infra.config.StackConfig.ALERTING;
+import static io.shopplatform.infra.config.StackConfig.AUTHORIZED_NETWORKS;
+import static io.shopplatform.infra.config.StackConfig.CREDENTIAL_SEED;
+import static io.shopplatform.infra.config.StackConfig.DOMAIN;
+import static io.shopplatform.infra.config.StackConfig.MANIFESTS_REVISION;
+import static io.shopplatform.infra.config.StackConfig.REGISTRY_CREDENTIALS;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.pulumi.Context;
@@ -14,72 +20,62 @@ import io.shopplatform.infra.config.ConfigSource;
 import io.shopplatform.infra.config.StackConfig;
 import io.shopplatform.infra.deploy.Api;
 import io.shopplatform.infra.deploy.ManifestChart;
+import io.shopplatform.infra.storage.IamPropagation;
+import io.shopplatform.manifests.Synth;
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.StackFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.ThrowingConsumer;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Runs the program against mocks, the way `pulumi up --stack <env>` would run it: with the real stack file
- * Pulumi.&lt;env&gt;.yaml, and a small synthesized-manifests folder in place of manifests-synth's output that uses
- * every custom kind manifests-synth writes.
+ * Runs the program against mocks the way `pulumi up --stack <env>` would run it for an operator who followed
+ * infra/README.md: the real stack file Pulumi.&lt;env&gt;.yaml plus what only the operator sets (networks, the
+ * credential seed, the registry login, alert receivers, the promoted revision), and the manifests manifests-synth
+ * synthesizes from those same stack files.
  */
 final class Stacks {
 
-    /** Stands in for manifests-synth/dist. */
-    static final Path DIST = Path.of("target", "test-dist").toAbsolutePath();
+    /** A copy of the repository root's stack files with the operator's values in them. */
+    static final Path OPERATOR_ROOT = Path.of("target", "operator-root").toAbsolutePath();
+    /** What manifests-synth writes from them: the manifests `pulumi up` reads. */
+    static final Path DIST = OPERATOR_ROOT.resolve("dist");
+    /** The office's public egress range the operator authorizes. */
+    static final String OFFICE = "81.169.128.0/24";
+    static final String PROMOTED = "4f2c9a1e0b7d3c5a6e8f9b1d2c4e6a8b0d1f3e5c";
+    static final Map<String, String> REGISTRY = Map.of("username", "shop-ci", "token", "ghp_0123456789abcdefTOKEN");
+    static final String PAGER_KEY = "R0123456789ABCDEF0123456789ABCDE";
+    static final String CHAT_WEBHOOK = "https://hooks.slack.com/services/T000/B000/XXXX";
+    /** The keys the operator stores with --secret. */
+    static final Set<String> SECRET_KEYS = Set.of(CREDENTIAL_SEED, REGISTRY_CREDENTIALS, ALERTING);
     /**
      * The CRDs of every custom kind manifests-synth writes (its CustomResourceSynthTests fail if its output uses a
-     * kind without one here), so a new kind reaches these tests without anyone listing it again.
+     * kind without one here).
      */
     static final Path SYNTH_CRDS = StackFile.repositoryRoot().resolve("manifests-synth/src/test/resources/crds");
-    /** The Argo CD Application, with text that looks like a Helm template and must reach the cluster verbatim. */
-    static final String BOOTSTRAP = """
-            apiVersion: argoproj.io/v1alpha1
-            kind: Application
-            metadata:
-              name: shop-%1$s
-              namespace: argocd
-              annotations:
-                note: "{{ not a template }}"
-            spec:
-              project: default
-              source: {repoURL: "https://git.example/shop.git", targetRevision: manifests, path: %1$s, directory: {exclude: bootstrap.k8s.yaml}}
-              destination: {server: "https://kubernetes.default.svc", namespace: shop-%1$s}
-            """;
-    /** Built-in kinds, one of them an HPA on a per-pod custom metric (served by the custom metrics API). */
-    static final String SHOP = """
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: shop-%1$s
-            ---
-            apiVersion: autoscaling/v2
-            kind: HorizontalPodAutoscaler
-            metadata: {name: order, namespace: shop-%1$s}
-            spec:
-              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: order}
-              maxReplicas: 2
-              metrics:
-              - type: Pods
-                pods: {metric: {name: order_queue_depth}, target: {type: AverageValue, averageValue: "100"}}
-            """;
+    static final IamPropagation PROPAGATION = new IamPropagation(Duration.ofMillis(1));
 
     private static final Map<Environment, Deployed> DEPLOYED = new ConcurrentHashMap<>();
+    private static boolean synthesized;
     /**
      * The test runner logs every program failure at SEVERE, and the bad-configuration tests fail the program on
      * purpose; failures reach the tests through {@link TestResult#exceptions()} anyway. Held so it is not collected.
@@ -92,13 +88,35 @@ final class Stacks {
 
     private Stacks() {}
 
+    /** What the operator sets before the first `pulumi up` of {@code env} (infra/README.md). */
+    static Map<String, Object> operatorValues(Environment env) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(DOMAIN, env == Environment.PROD ? "shop.acme-retail.com" : env.id() + ".shop.acme-retail.com");
+        values.put(AUTHORIZED_NETWORKS, List.of(OFFICE));
+        values.put(CREDENTIAL_SEED, "seed-of-" + env.id() + "-0123456789abcdefghijklmnopqrstuvwxyz");
+        values.put(REGISTRY_CREDENTIALS, REGISTRY);
+        values.put(ALERTING, env == Environment.PROD ? Map.of("pagerDutyRoutingKey", PAGER_KEY, "slackWebhookUrl", CHAT_WEBHOOK)
+                : Map.of("slackWebhookUrl", CHAT_WEBHOOK));
+        if (env != Environment.DEV) {
+            values.put(MANIFESTS_REVISION, PROMOTED);
+        }
+        return values;
+    }
+
+    /** The committed stack file with the operator's values, as YAML parses it. */
+    static Map<String, Object> configured(Environment env) {
+        Map<String, Object> config = new LinkedHashMap<>(StackFile.config(env));
+        config.putAll(operatorValues(env));
+        return config;
+    }
+
     /** One dynamic test per environment, named "<env>: <rule>". */
     static Stream<DynamicTest> everyStack(String rule, ThrowingConsumer<Deployed> check) {
         return Arrays.stream(Environment.values())
                 .map(env -> dynamicTest(env.id() + ": " + rule, () -> check.accept(deployed(env))));
     }
 
-    /** The program's run on an environment's stack file, once per test JVM. */
+    /** The program's run on an environment's configured stack, once per test JVM. */
     static Deployed deployed(Environment env) {
         return DEPLOYED.computeIfAbsent(env, e -> {
             Deployed deployed = run(e, config -> {});
@@ -107,15 +125,19 @@ final class Stacks {
         });
     }
 
-    /** The stack file as `pulumi up` passes it, pointed at the test manifests. */
+    /** The configured stack as `pulumi up` passes it, pointed at the manifests synthesized from it. */
     static Map<String, String> stackFile(Environment env) {
-        writeManifests(env);
-        Map<String, String> raw = new HashMap<>(ConfigSource.stackFile(env));
+        synthesize();
+        Map<String, String> raw = new HashMap<>(ConfigSource.raw(configured(env)));
         raw.put(StackConfig.MANIFESTS_DIR, DIST.toString());
         return raw;
     }
 
-    /** Runs the program on the stack file after {@code edit} changed it. */
+    static ConfigSource source(Map<String, String> raw) {
+        return ConfigSource.of(raw, SECRET_KEYS);
+    }
+
+    /** Runs the program on the configured stack after {@code edit} changed it. */
     static Deployed run(Environment env, Consumer<Map<String, String>> edit) {
         Map<String, String> raw = stackFile(env);
         edit.accept(raw);
@@ -124,7 +146,7 @@ final class Stacks {
 
     /** Runs the program as stack {@code stackName} with that configuration. */
     static Run run(String stackName, Map<String, String> raw) {
-        return run(stackName, ctx -> App.stack(ctx, ConfigSource.of(raw)));
+        return run(stackName, ctx -> App.stack(ctx, source(raw), PROPAGATION));
     }
 
     /** Runs {@code program} as stack {@code stackName}. */
@@ -144,6 +166,43 @@ final class Stacks {
         }
     }
 
+    /**
+     * Synthesizes every environment from the configured stack files, once per test JVM, the way CI does from the
+     * repository: manifests-synth reads the stack files at the repository root it runs in, so it runs in its own
+     * JVM inside {@link #OPERATOR_ROOT}.
+     */
+    static synchronized void synthesize() {
+        if (synthesized) {
+            return;
+        }
+        try {
+            Files.createDirectories(OPERATOR_ROOT);
+            Files.copy(StackFile.repositoryRoot().resolve("Pulumi.yaml"), OPERATOR_ROOT.resolve("Pulumi.yaml"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            DumperOptions options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            for (Environment env : Environment.values()) {
+                Files.writeString(OPERATOR_ROOT.resolve("Pulumi." + env.id() + ".yaml"),
+                        new Yaml(options).dump(Map.of("config", configured(env))));
+            }
+            Process synth = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Synth.class.getName(), DIST.toString())
+                    .directory(OPERATOR_ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(synth.getInputStream().readAllBytes());
+            if (!synth.waitFor(5, TimeUnit.MINUTES) || synth.exitValue() != 0) {
+                throw new IllegalStateException("manifests-synth failed in " + OPERATOR_ROOT + ":\n" + output);
+            }
+            synthesized = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A run's result and what it registered. */
     record Run(TestResult result, GcpMocks mocks) {
 
@@ -154,28 +213,26 @@ final class Stacks {
         }
     }
 
-    private static void writeManifests(Environment env) {
-        writeManifests(DIST, env, "");
-    }
-
-    /** The environment's test manifests under {@code dist}, with {@code extra} documents appended. */
-    static void writeManifests(Path dist, Environment env, String extra) {
-        StringBuilder shop = new StringBuilder(SHOP.formatted(env.id()));
-        synthesizedCustomKinds().forEach(crd -> shop.append("---\napiVersion: %s\nkind: %s\nmetadata: {name: x, namespace: shop-%s}\n"
-                .formatted(crd.apiVersion(), crd.api().kind(), env.id())));
-        try {
-            Files.createDirectories(dist.resolve(env.id()));
-            Files.writeString(dist.resolve(env.id()).resolve(ManifestChart.BOOTSTRAP_FILE), BOOTSTRAP.formatted(env.id()));
-            Files.writeString(dist.resolve(env.id()).resolve("shop.k8s.yaml"), shop + extra);
+    /** The environment's synthesized manifests copied under {@code dist}, with {@code extra} documents appended. */
+    static void copyManifests(Path dist, Environment env, String extra) {
+        synthesize();
+        Path from = DIST.resolve(env.id());
+        Path to = dist.resolve(env.id());
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!extra.isEmpty()) {
+                Files.writeString(to.resolve("extra" + ManifestChart.SUFFIX), extra);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A custom kind manifests-synth writes objects of, read from its CRD. */
-    record Crd(Api api, String apiVersion) {}
-
-    static List<Crd> synthesizedCustomKinds() {
+    /** The custom kinds manifests-synth writes objects of, read from their CRDs. */
+    static List<Api> synthesizedCustomKinds() {
         try (Stream<Path> files = Files.list(SYNTH_CRDS)) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(Stacks::crd).toList();
         } catch (IOException e) {
@@ -184,13 +241,10 @@ final class Stacks {
     }
 
     @SuppressWarnings("unchecked")
-    private static Crd crd(Path file) {
+    private static Api crd(Path file) {
         try {
             Map<String, Object> spec = (Map<String, Object>) new Yaml().<Map<String, Object>>load(Files.readString(file)).get("spec");
-            String group = (String) spec.get("group");
-            String kind = (String) ((Map<String, Object>) spec.get("names")).get("kind");
-            String version = (String) ((List<Map<String, Object>>) spec.get("versions")).get(0).get("name");
-            return new Crd(new Api(group, kind), group + "/" + version);
+            return new Api((String) spec.get("group"), (String) ((Map<String, Object>) spec.get("names")).get("kind"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -208,7 +262,7 @@ final class Stacks {
         }
 
         StackConfig config() {
-            return StackConfig.read(env, ConfigSource.of(raw));
+            return StackConfig.read(env, source(raw));
         }
 
         <T extends Resource> List<T> all(Class<T> type) {
@@ -226,6 +280,12 @@ final class Stacks {
         /** The resource of that type whose logical name is {@code name}. */
         ResourceArgs registered(String type, String name) {
             return mocks().registered(type).stream().filter(r -> r.name.equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+        }
+
+        /** The URN of the resource of that type and logical name. */
+        String urn(String type, String name) {
+            return Optional.ofNullable(mocks().urns.get(type + "::" + name))
                     .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
         }
 

@@ -20,7 +20,8 @@ import org.cdk8s.YamlOutputType;
 
 /**
  * Writes every environment's manifests to {@code <out>/<env>/<chart>.k8s.yaml}: Argo CD syncs that folder, infra/
- * applies its {@link BootstrapChart#FILE}.
+ * applies its {@link BootstrapChart#FILE}. With {@code -Dshop.image.digests=FILE} ({@link ImageDigests}) the images
+ * CI pushed are pinned by digest.
  */
 public final class Synth {
 
@@ -28,8 +29,9 @@ public final class Synth {
 
     public static void main(String[] args) {
         Path out = Path.of(args.length > 0 ? args[0] : "dist");
+        Platform platform = ImageDigests.fromSystemProperty().pin(Shop.PLATFORM);
         for (Environment env : Environment.values()) {
-            synth(Shop.PLATFORM, env, out.resolve(env.id()));
+            synth(platform, env, out.resolve(env.id()));
         }
     }
 

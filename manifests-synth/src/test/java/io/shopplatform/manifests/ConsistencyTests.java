@@ -4,6 +4,7 @@ import static io.shopplatform.manifests.PerEnvironment.each;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.shopplatform.manifests.credentials.Credentials;
 import io.shopplatform.manifests.network.FrontDoor;
 import io.shopplatform.manifests.workloads.ServiceWorkload;
 import io.shopplatform.model.Component;
@@ -23,6 +24,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Names, ports and configuration in the manifests are the model's. */
@@ -73,7 +78,7 @@ class ConsistencyTests {
                     assertThat(env).extracting(e -> e.get("name")).containsExactlyInAnyOrderElementsOf(
                             wiring.stream().filter(Variable::secret).map(Variable::name).toList());
                     assertThat(env).allSatisfy(e -> assertThat(Doc.at(e, "valueFrom", "secretKeyRef", "name"))
-                            .isEqualTo(ServiceWorkload.secret(s.name())));
+                            .isEqualTo(Credentials.serviceSecret(s.name())));
                 });
     }
 
@@ -119,6 +124,46 @@ class ConsistencyTests {
                     }))
                     .toList().stream().map(DynamicNode.class::cast);
         }
+    }
+
+    /** The images Jib builds (configured once in the root pom) are what the manifests expect them to be. */
+    @Test
+    void serviceImagesAreNamedListenAndRunAsTheManifestsExpect() throws Exception {
+        Map<String, String> props = pomProperties(Path.of("..", "pom.xml"));
+        assertThat(Integer.parseInt(props.get("shop.image.uid"))).isEqualTo(ServiceWorkload.UID);
+        assertThat(List.of(props.get("shop.image.http-port"), props.get("shop.image.management-port")))
+                .containsExactly(String.valueOf(Shop.HTTP.number()), String.valueOf(Shop.MANAGEMENT.number()));
+        List<Path> modules;
+        try (Stream<Path> dirs = Files.list(Path.of("..", "services"))) {
+            modules = dirs.filter(d -> Files.isRegularFile(d.resolve("src/main/resources/application.yml"))).toList();
+        }
+        assertThat(modules).as("service modules (with an application.yml) under ../services").isNotEmpty();
+        for (Path module : modules) {
+            String service = module.getFileName().toString();
+            String artifactId = text(module.resolve("pom.xml"), "/project/artifactId");
+            assertThat(props.get("shop.image.registry") + "/" + artifactId).as(service)
+                    .isEqualTo(Shop.PLATFORM.component(service).image().orElseThrow().repository());
+        }
+    }
+
+    private static Map<String, String> pomProperties(Path pom) throws Exception {
+        Map<String, String> props = new java.util.HashMap<>();
+        var nodes = (org.w3c.dom.NodeList) XPathFactory.newInstance().newXPath()
+                .evaluate("/project/properties/*", document(pom), XPathConstants.NODESET);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            props.put(nodes.item(i).getNodeName(), nodes.item(i).getTextContent().trim());
+        }
+        return props;
+    }
+
+    private static String text(Path xml, String path) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(path, document(xml)).trim();
+    }
+
+    private static org.w3c.dom.Document document(Path xml) throws Exception {
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(xml.toFile());
     }
 
     private static Stream<Component> deployed(Manifests m) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.manifests.crd.AnalysisTemplate;
 import io.shopplatform.manifests.crd.BackendConfig;
+import io.shopplatform.manifests.crd.ManagedCertificate;
 import io.shopplatform.manifests.crd.Application;
 import io.shopplatform.manifests.crd.CustomResource;
 import io.shopplatform.manifests.crd.PrometheusRule;
@@ -69,6 +70,11 @@ class CustomResourceSynthTests {
     @Test
     void backendConfigSynthesizes() {
         synthesizes(BackendConfig.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.GATEWAY)));
+    }
+
+    @Test
+    void managedCertificateSynthesizes() {
+        synthesizes(ManagedCertificate.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.GATEWAY)));
     }
 
     @Test

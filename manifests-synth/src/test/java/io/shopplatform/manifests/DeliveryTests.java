@@ -3,12 +3,15 @@ package io.shopplatform.manifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.manifests.crd.Application;
+import io.shopplatform.manifests.crd.ManagedCertificate;
+import io.shopplatform.manifests.network.FrontDoor;
 import io.shopplatform.manifests.operations.BootstrapChart;
 import io.shopplatform.manifests.workloads.Placement;
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.BackupBuckets;
 import io.shopplatform.model.Shop;
 import io.shopplatform.model.Site;
+import io.shopplatform.model.StackFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +27,12 @@ class DeliveryTests {
 
     @TestFactory
     Stream<DynamicNode> argoCdSyncsEverythingButItsOwnApplication() {
-        return PerEnvironment.rule("Argo CD syncs every file but the bootstrap one, which holds only its Application", m -> {
+        return PerEnvironment.rule("Argo CD syncs every file but the bootstrap one, which holds only the namespace and "
+                + "its Application", m -> {
             assertThat(m.documents()).filteredOn(d -> d.file().equals(BootstrapChart.FILE))
-                    .extracting(Doc::kind).containsExactly(Application.TYPE.kind());
+                    .extracting(Doc::kind).containsExactly("Namespace", Application.TYPE.kind());
             assertThat(m.documents()).filteredOn(d -> !d.file().equals(BootstrapChart.FILE))
-                    .extracting(Doc::kind).doesNotContain(Application.TYPE.kind());
+                    .extracting(Doc::kind).doesNotContain(Application.TYPE.kind(), "Namespace");
             Doc application = m.get(Application.TYPE.kind(), m.env().namespace());
             assertThat(application.at("spec", "source", "directory", "exclude")).isEqualTo(BootstrapChart.FILE);
             assertThat(application.at("spec", "source", "path")).isEqualTo(m.env().id());
@@ -40,6 +44,26 @@ class DeliveryTests {
         return PerEnvironment.rule("development syncs itself; staging and production wait for a promotion", m ->
                 assertThat(m.get(Application.TYPE.kind(), m.env().namespace()).at("spec", "syncPolicy", "automated"))
                         .as("automated sync").matches(automated -> (automated != null) == (m.env() == Environment.DEV)));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> eachEnvironmentSyncsTheRevisionItsStackFilePins() {
+        return PerEnvironment.rule("the Application syncs the manifests commit Pulumi.<env>.yaml pins, else the branch", m ->
+                assertThat(m.get(Application.TYPE.kind(), m.env().namespace()).at("spec", "source", "targetRevision"))
+                        .isEqualTo(StackFile.text(m.env(), StackFile.MANIFESTS_REVISION).orElse(Delivery.GIT_REVISION)));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> theFrontDoorServesTheStackFilesDomainOnItsReservedAddress() {
+        return PerEnvironment.rule("the Ingress names the environment's reserved address and a managed certificate for "
+                + "the stack file's domain; no TLS Secret", m -> {
+            Doc ingress = m.get("Ingress", Shop.GATEWAY);
+            assertThat(ingress.at("metadata", "annotations", FrontDoor.STATIC_ADDRESS)).isEqualTo(m.env().publicAddress());
+            assertThat(ingress.at("metadata", "annotations", FrontDoor.MANAGED_CERTIFICATES)).isEqualTo(Shop.GATEWAY);
+            assertThat(ingress.at("spec", "tls")).isNull();
+            assertThat(m.get(ManagedCertificate.TYPE.kind(), Shop.GATEWAY).at("spec", "domains"))
+                    .isEqualTo(List.of(Site.load(m.env()).domain()));
+        });
     }
 
     @TestFactory

@@ -2,6 +2,7 @@ package io.shopplatform.manifests;
 
 import io.shopplatform.manifests.validation.Yaml;
 import io.shopplatform.model.Environment;
+import io.shopplatform.model.Platform;
 import io.shopplatform.model.Shop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,11 @@ public record Manifests(Environment env, Path dir, List<Doc> documents) {
     }
 
     public static Manifests synth(Environment env, Path dir) {
-        Synth.synth(Shop.PLATFORM, env, dir);
+        return synth(env, Shop.PLATFORM, dir);
+    }
+
+    public static Manifests synth(Environment env, Platform platform, Path dir) {
+        Synth.synth(platform, env, dir);
         return read(env, dir);
     }
 

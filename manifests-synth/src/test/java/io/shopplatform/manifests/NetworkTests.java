@@ -98,7 +98,7 @@ class NetworkTests {
 
     @TestFactory
     Stream<DynamicNode> theFrontDoorIsTheGatewayOnly() {
-        return rule("only the gateway is reachable, through one TLS Ingress and its Service's port 80", m -> {
+        return rule("only the gateway is reachable, through one Ingress and its Service's port 80", m -> {
             assertThat(m.target().platform().edgesFrom(Shop.INGRESS)).extracting(Edge::to).containsExactly(Shop.GATEWAY);
             Doc service = m.get("Service", Shop.GATEWAY);
             assertThat(service.list("spec", "ports")).filteredOn(p -> "http".equals(p.get("name")))
@@ -109,7 +109,6 @@ class NetworkTests {
             Doc ingress = m.get("Ingress", Shop.GATEWAY);
             assertThat(ingress.at("spec", "defaultBackend", "service", "name")).isEqualTo(Shop.GATEWAY);
             assertThat(ingress.at("spec", "defaultBackend", "service", "port", "number")).isEqualTo(FrontDoor.HTTP);
-            assertThat(ingress.list("spec", "tls")).extracting(t -> t.get("secretName")).containsExactly(FrontDoor.TLS_SECRET);
             assertThat(m.ofKind("Ingress")).hasSize(1);
             // The load balancer's health check stays on the port its edge opens.
             assertThat(m.get("BackendConfig", Shop.GATEWAY).at("spec", "healthCheck", "port"))

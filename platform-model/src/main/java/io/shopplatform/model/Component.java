@@ -70,6 +70,12 @@ public record Component(
         return ports.get(0);
     }
 
+    /** The same component running another build of its image (pinned by digest, say). */
+    public Component withImage(Image other) {
+        return new Component(name, kind, purpose, Optional.of(other), ports, replicas, resources, autoscaling, nodePool,
+                membership, schedule);
+    }
+
     public boolean isService() {
         return kind == Kind.SERVICE;
     }

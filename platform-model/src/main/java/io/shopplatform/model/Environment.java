@@ -27,6 +27,11 @@ public enum Environment {
         return "shop-" + id();
     }
 
+    /** The reserved global address the front door's load balancer answers on (infra reserves it, the Ingress names it). */
+    public String publicAddress() {
+        return namespace() + "-front-door";
+    }
+
     /** The HPA bounds for a service in this environment. */
     public Autoscaling scale(Autoscaling seed) {
         return switch (this) {

@@ -9,6 +9,9 @@ import java.util.Optional;
  * @param vcpus    what one node offers (with {@code memoryGiB}): each component's limits must fit on one node
  * @param taint    only pods that tolerate it land here (a pool dedicated to one kind of workload)
  * @param capacity whether a stack may run the pool on spot VMs
+ * @param bootDisk each node's boot disk
+ * @param confidential whether nodes encrypt their memory (Confidential GKE Nodes), which needs a machine family with
+ *                     AMD SEV (N2D, C2D)
  */
 public record NodePool(
         String name,
@@ -19,6 +22,8 @@ public record NodePool(
         int maxNodes,
         Optional<Taint> taint,
         Capacity capacity,
+        BootDisk bootDisk,
+        boolean confidential,
         String purpose) {
 
     /** The node label every pool carries, used by node affinity. */
@@ -43,6 +48,15 @@ public record NodePool(
             throw new IllegalArgumentException(name + ": node bounds must satisfy 0 <= min <= max, max >= 1");
         }
         Checks.required(capacity, name + ": capacity");
+        Checks.required(bootDisk, name + ": boot disk");
+        if (confidential && !supportsConfidentialNodes(machineType)) {
+            throw new IllegalArgumentException(name + ": " + machineType + " cannot run Confidential GKE Nodes");
+        }
+    }
+
+    /** Confidential GKE Nodes encrypt memory with AMD SEV, which only the AMD families offer. */
+    public static boolean supportsConfidentialNodes(String machineType) {
+        return machineType.startsWith("n2d-") || machineType.startsWith("c2d-");
     }
 
     public static Builder builder(String name) {
@@ -59,6 +73,8 @@ public record NodePool(
         private Integer vcpus, memoryGiB, minNodes, maxNodes;
         private Optional<Taint> taint = Optional.empty();
         private Capacity capacity = Capacity.ON_DEMAND;
+        private BootDisk bootDisk;
+        private boolean confidential;
 
         private Builder(String name) {
             this.name = name;
@@ -75,11 +91,14 @@ public record NodePool(
         public Builder dedicatedTo(String to) { taint = Optional.of(new Taint(DEDICATED, to)); return this; }
         public Builder capacity(Capacity value) { capacity = value; return this; }
         public Builder purpose(String value) { purpose = value; return this; }
+        public Builder bootDisk(BootDisk value) { bootDisk = value; return this; }
+        /** Nodes encrypt their memory (Confidential GKE Nodes). */
+        public Builder confidential() { confidential = true; return this; }
 
         public NodePool build() {
             return new NodePool(name, machineType, Checks.required(vcpus, name + ": vCPUs"),
                     Checks.required(memoryGiB, name + ": memory"), Checks.required(minNodes, name + ": minimum nodes"),
-                    Checks.required(maxNodes, name + ": maximum nodes"), taint, capacity,
+                    Checks.required(maxNodes, name + ": maximum nodes"), taint, capacity, bootDisk, confidential,
                     Checks.required(purpose, name + ": purpose"));
         }
     }

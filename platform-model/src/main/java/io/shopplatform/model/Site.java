@@ -9,19 +9,25 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where an environment's cluster runs: its GCP project, region and zones, and what is named after them (the backup
- * buckets). Stated once, in the environment's stack file: infra/ gets them as stack configuration, manifests-synth
+ * Where an environment's cluster runs: its GCP project, region and zones, the domain shoppers reach it at, and what
+ * is named after them (the backup buckets). Stated once, in the environment's stack file: infra/ gets them as stack configuration, manifests-synth
  * reads them with {@link #load}; both validate them with {@link #problems}, so neither can accept a site the other
  * would refuse.
  */
-public record Site(String project, String region, List<String> zones) {
+public record Site(String project, String region, List<String> zones, String domain) {
 
     public static final String PROJECT = "gcp:project";
     public static final String REGION = "gcp:region";
     public static final String ZONES = StackFile.NAMESPACE + ":zones";
+    /** The host name of the shop's front door: its certificate is issued for it, and DNS points it at the address. */
+    public static final String DOMAIN = StackFile.NAMESPACE + ":domain";
 
     private static final Pattern PROJECT_ID = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
     private static final Pattern GCP_REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    /** Names reserved for documentation and tests (RFC 2606, RFC 6761): no certificate authority issues for them. */
+    private static final Pattern RESERVED_DOMAIN =
+            Pattern.compile("(^|.*\\.)(example\\.(com|net|org)|example|test|invalid|localhost|local)$");
 
     public Site {
         zones = List.copyOf(zones);
@@ -46,11 +52,24 @@ public record Site(String project, String region, List<String> zones) {
         if (zones.isEmpty()) {
             problems.add(new Problem(ZONES, "must be a non-empty list of zones"));
         }
+        String domain = text(config, DOMAIN, problems);
         problems.addAll(problems(project, region, zones));
+        problems.addAll(domainProblems(domain));
         if (!problems.isEmpty()) {
             throw new IllegalStateException(StackFile.of(env) + ": " + problems);
         }
-        return new Site(project, region, zones);
+        return new Site(project, region, zones, domain);
+    }
+
+    /** What is wrong with the front door's host name (null is left to the caller). */
+    public static List<Problem> domainProblems(String domain) {
+        return domain == null || HOST_NAME.matcher(domain).matches() ? List.of()
+                : List.of(new Problem(DOMAIN, "'" + domain + "' is not a lowercase DNS host name like shop.your-company.com"));
+    }
+
+    /** A name reserved for documentation or tests, such as shop.example: no certificate can ever be issued for it. */
+    public static boolean isReservedDomain(String domain) {
+        return RESERVED_DOMAIN.matcher(domain).matches();
     }
 
     /**

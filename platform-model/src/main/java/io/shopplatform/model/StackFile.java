@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -17,6 +18,11 @@ public final class StackFile {
 
     /** The project name in Pulumi.yaml, which Pulumi uses as the namespace of the program's own keys. */
     public static final String NAMESPACE = "shop-platform";
+    /**
+     * The commit of the manifests branch an environment syncs. Promotion is a commit that changes it: manifests-synth
+     * writes it into the environment's Argo CD Application, infra/ checks it and applies that Application.
+     */
+    public static final String MANIFESTS_REVISION = NAMESPACE + ":manifestsRevision";
 
     private StackFile() {}
 
@@ -33,6 +39,11 @@ public final class StackFile {
 
     public static Path of(Environment env) {
         return repositoryRoot().resolve("Pulumi." + env.id() + ".yaml");
+    }
+
+    /** The text value of {@code key} in the environment's stack file, if it states one. */
+    public static Optional<String> text(Environment env, String key) {
+        return config(env).get(key) instanceof String value && !value.isBlank() ? Optional.of(value.trim()) : Optional.empty();
     }
 
     /** The file's {@code config:} section by full key ({@code namespace:name}), values as YAML parsed them. */

@@ -49,6 +49,17 @@ class ShopTests {
     }
 
     @Test
+    void paymentNodesEncryptTheirMemoryOnAFamilyThatCan() {
+        NodePool payment = PLATFORM.nodePool(Shop.PAYMENT_POOL);
+        assertThat(payment.confidential()).isTrue();
+        assertThat(NodePool.supportsConfidentialNodes(payment.machineType())).isTrue();
+        assertThat(NodePool.supportsConfidentialNodes("e2-standard-4")).isFalse();
+        assertThatThrownBy(() -> NodePool.builder("p").purpose("x").machineType("e2-standard-4").vcpus(4).memoryGiB(16)
+                .bootDisk(BootDisk.balanced(50)).confidential().minNodes(0).maxNodes(1).build())
+                .hasMessageContaining("cannot run Confidential GKE Nodes");
+    }
+
+    @Test
     void servicesReachTheDatabaseOnlyThroughPgPool() {
         for (Component s : PLATFORM.services()) {
             assertThat(PLATFORM.mayConnect(s.name(), Shop.POSTGRES)).as(s.name()).isFalse();

@@ -30,6 +30,15 @@ class SiteTests {
     }
 
     @Test
+    void theFrontDoorsDomainIsAHostNameAndReservedNamesAreRecognised() {
+        assertThat(Site.domainProblems("Shop Dev")).extracting(Site.Problem::key).containsExactly(Site.DOMAIN);
+        assertThat(Site.domainProblems("shop.acme-retail.com")).isEmpty();
+        assertThat(Stream.of("shop.example", "dev.shop.example.com", "example.org", "shop.test", "x.invalid"))
+                .allMatch(Site::isReservedDomain);
+        assertThat(Stream.of("shop.acme-retail.com", "example-shop.com", "shop.testing.io")).noneMatch(Site::isReservedDomain);
+    }
+
+    @Test
     void backupBucketsAreNamedAfterTheProject() {
         assertThat(Site.load(Environment.PROD).backupBuckets())
                 .isEqualTo(new BackupBuckets("shop-platform-prod-shop-backups", "shop-platform-prod-shop-backups-dr"));

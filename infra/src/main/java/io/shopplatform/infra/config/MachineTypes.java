@@ -8,7 +8,7 @@ import java.util.Set;
  * instead of half-way through `pulumi up`. Not every type GCE sells: the general-purpose and
  * compute-optimized families GKE node pools commonly run on.
  */
-final class MachineTypes {
+public final class MachineTypes {
 
     private static final Set<Integer> N2_SIZES = Set.of(2, 4, 8, 16, 32, 48, 64, 80, 96, 128);
     private static final Map<String, Set<Integer>> VCPUS_BY_SHAPE = Map.ofEntries(
@@ -25,9 +25,26 @@ final class MachineTypes {
             Map.entry("t2d-standard", Set.of(1, 2, 4, 8, 16, 32, 48, 60)));
     private static final Set<String> SHARED_CORE = Set.of("e2-micro", "e2-small", "e2-medium");
 
+    /** Families Compute Engine counts against a quota of their own; the rest (E2, N1) count as CPUS. */
+    private static final Map<String, String> FAMILY_QUOTAS = Map.of("n2", "N2_CPUS", "n2d", "N2D_CPUS",
+            "c2", "C2_CPUS", "c2d", "C2D_CPUS", "t2d", "T2D_CPUS");
+
     private MachineTypes() {}
 
-    static boolean isKnown(String machineType) {
+    /** The vCPUs of a known machine type (a shared-core e2 counts its two). */
+    public static int vcpus(String machineType) {
+        if (SHARED_CORE.contains(machineType)) {
+            return 2;
+        }
+        return Integer.parseInt(machineType.substring(machineType.lastIndexOf('-') + 1));
+    }
+
+    /** The regional quota a machine type's vCPUs count against. */
+    public static String cpuQuota(String machineType) {
+        return FAMILY_QUOTAS.getOrDefault(machineType.substring(0, machineType.indexOf('-')), "CPUS");
+    }
+
+    public static boolean isKnown(String machineType) {
         if (SHARED_CORE.contains(machineType)) {
             return true;
         }

@@ -1,5 +1,6 @@
 package io.shopplatform.infra.config;
 
+import io.shopplatform.model.BootDisk;
 import io.shopplatform.model.NodePool;
 
 /**
@@ -10,6 +11,22 @@ public record PoolSettings(NodePool model, String machineType, int minNodes, int
 
     public String name() {
         return model.name();
+    }
+
+    public BootDisk bootDisk() {
+        return model.bootDisk();
+    }
+
+    public boolean confidential() {
+        return model.confidential();
+    }
+
+    /**
+     * Nodes each zone starts with: GKE creates the same count in every zone, so the fewest that reach the minimum.
+     * {@link StackConfig#read} refuses bounds where that start would exceed the maximum.
+     */
+    public int initialNodesPerZone(int zones) {
+        return (minNodes + zones - 1) / zones;
     }
 
     /** Production runs the model's pool unchanged. */

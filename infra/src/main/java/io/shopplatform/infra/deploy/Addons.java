@@ -20,6 +20,8 @@ public final class Addons {
     /** The Service the Prometheus Operator puts in front of every Prometheus it runs. */
     static final String PROMETHEUS_URL = "http://prometheus-operated." + MONITORING_NAMESPACE + ".svc";
     static final int PROMETHEUS_PORT = 9090;
+    /** Where prometheus-adapter serves the custom metrics API; {@code Vpc} lets the control plane reach it. */
+    public static final int ADAPTER_PORT = 6443;
 
     private static final String ARGO_HELM = "https://argoproj.github.io/argo-helm";
     private static final String PROMETHEUS_COMMUNITY = "https://prometheus-community.github.io/helm-charts";
@@ -27,11 +29,12 @@ public final class Addons {
     private static final String PROMETHEUS_OPERATOR = "monitoring.coreos.com";
 
     /**
-     * What GKE serves itself: BackendConfig with its ingress controller, VerticalPodAutoscaler because the cluster
-     * enables vertical pod autoscaling ({@code Gke}).
+     * What GKE serves itself: BackendConfig and ManagedCertificate with its ingress controller, VerticalPodAutoscaler
+     * because the cluster enables vertical pod autoscaling ({@code Gke}).
      */
     public static final Set<Api> FROM_GKE = Set.of(
             new Api("cloud.google.com", "BackendConfig"),
+            new Api("networking.gke.io", "ManagedCertificate"),
             new Api("autoscaling.k8s.io", "VerticalPodAutoscaler"));
 
     public static final List<Addon> ALL = List.of(
@@ -43,27 +46,24 @@ public final class Addons {
             new Addon("kube-prometheus-stack", PROMETHEUS_COMMUNITY, "kube-prometheus-stack", "76.5.1",
                     MONITORING_NAMESPACE,
                     group(PROMETHEUS_OPERATOR, "Prometheus", "Alertmanager", "ServiceMonitor", "PodMonitor", "PrometheusRule", "Probe"),
-                    Map.of(
-                            "prometheus", Map.of(
-                                    // The shop's RoleBinding lets exactly this account discover its scrape targets.
-                                    "serviceAccount", Map.of("name", PROMETHEUS_ACCOUNT),
-                                    // Select every ServiceMonitor and rule, not only those labelled for this release.
-                                    "prometheusSpec", Map.of(
-                                            "serviceMonitorSelectorNilUsesHelmValues", false,
-                                            "ruleSelectorNilUsesHelmValues", false)),
-                            // The shop's dashboards are ConfigMaps in its own namespace.
-                            "grafana", Map.of("sidecar", Map.of("dashboards", Map.of("searchNamespace", "ALL")))),
-                    true),
+                    Monitoring.values(PROMETHEUS_ACCOUNT), true),
             new Addon("prometheus-adapter", PROMETHEUS_COMMUNITY, "prometheus-adapter", "4.13.0", MONITORING_NAMESPACE,
                     Set.of(Api.CUSTOM_METRICS),
                     Map.of(
                             "prometheus", Map.of("url", PROMETHEUS_URL, "port", PROMETHEUS_PORT),
                             // The rules derive from the model and arrive with the manifests, not with this chart.
-                            "rules", Map.of("existing", ADAPTER_RULES)),
+                            "rules", Map.of("existing", ADAPTER_RULES),
+                            // The control plane calls the custom metrics API on the pod: a port the firewall opens.
+                            "listenPort", ADAPTER_PORT),
                     // Its pod mounts those rules, which exist only once Argo CD has synced: waiting would deadlock.
                     false));
 
     private Addons() {}
+
+    /** The namespaces the add-ons live in, each created once (by {@code Deployment}) before anything goes in. */
+    public static List<String> namespaces() {
+        return ALL.stream().map(Addon::namespace).distinct().toList();
+    }
 
     /**
      * The add-ons serving these APIs; fails naming every API neither Kubernetes, GKE nor an add-on serves, so that

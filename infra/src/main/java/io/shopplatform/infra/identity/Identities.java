@@ -7,6 +7,7 @@ import com.pulumi.gcp.serviceaccount.Account;
 import com.pulumi.gcp.serviceaccount.AccountArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import io.shopplatform.infra.config.StackConfig;
+import io.shopplatform.infra.project.Apis;
 import io.shopplatform.model.Component;
 import java.util.List;
 
@@ -26,18 +27,20 @@ public final class Identities {
 
     private Identities() {}
 
-    public static Account nodeAccount(StackConfig config) {
+    public static Account nodeAccount(StackConfig config, Apis apis) {
         String name = config.prefix() + "-nodes";
         var account = new Account(name, AccountArgs.builder()
                 .accountId(name)
                 .displayName("GKE nodes of " + config.prefix())
-                .build());
+                .build(),
+                CustomResourceOptions.builder().protect(config.protectsResources()).dependsOn(apis.needs(Apis.IAM)).build());
         NODE_ROLES.forEach(role -> new IAMMember(name + "-" + role.substring(role.indexOf('/') + 1).replace('.', '-'),
                 IAMMemberArgs.builder()
                         .project(config.project())
                         .role(role)
                         .member(account.member())
-                        .build()));
+                        .build(),
+                CustomResourceOptions.builder().dependsOn(apis.needs(Apis.RESOURCE_MANAGER)).build()));
         return account;
     }
 
@@ -45,12 +48,13 @@ public final class Identities {
      * The Google account a workload acts as. Its id is the component's name, the account manifests-synth annotates
      * the component's Kubernetes service account with; it gets no role here, only where it is used.
      */
-    public static Account workloadAccount(StackConfig config, Component workload, Cluster cluster) {
+    public static Account workloadAccount(StackConfig config, Apis apis, Component workload, Cluster cluster) {
         String name = config.prefix() + "-" + workload.name();
         var account = new Account(name, AccountArgs.builder()
                 .accountId(workload.name())
                 .displayName(workload.purpose())
-                .build());
+                .build(),
+                CustomResourceOptions.builder().protect(config.protectsResources()).dependsOn(apis.needs(Apis.IAM)).build());
         // The identity pool exists once a cluster with Workload Identity does.
         new com.pulumi.gcp.serviceaccount.IAMMember(name + "-workload-identity",
                 com.pulumi.gcp.serviceaccount.IAMMemberArgs.builder()

@@ -18,8 +18,8 @@ import software.constructs.Construct;
 
 /** Kafka in KRaft mode on the db pool: every member is broker and controller, SASL/PLAIN on both listeners. */
 public final class Kafka {
-    /** Key: jaas.conf (the KafkaServer login: broker credentials and the users services log in as). */
-    public static final String CREDENTIALS = "kafka-credentials";
+    /** Key {@link #JAAS}: the KafkaServer login, broker credentials and the users services log in as. */
+    public static final String CREDENTIALS = "kafka-credentials", JAAS = "jaas.conf";
     private static final int UID = 1000;
     private static final String DATA_SIZE = "50Gi";
     /** Topics survive the loss of one member: three copies where there are three members. */
@@ -49,7 +49,7 @@ public final class Kafka {
                         PodSecurity.readOnly(StatefulServer.CONFIG, "/config"),
                         PodSecurity.readOnly(StatefulServer.SECRETS, "/secrets")),
                 List.of("/config/kafka.sh"), List.of(
-                        Servers.env("KAFKA_OPTS", "-Djava.security.auth.login.config=/secrets/jaas.conf"),
+                        Servers.env("KAFKA_OPTS", "-Djava.security.auth.login.config=/secrets/" + JAAS),
                         Servers.env("KAFKA_HEAP_OPTS", "-Xms" + Servers.shareOfMemoryMi(c.resources(), 50) + "m -Xmx"
                                 + Servers.shareOfMemoryMi(c.resources(), 50) + "m"),
                         Servers.env("LOG_DIR", "/tmp/logs")))

@@ -9,8 +9,8 @@ import software.constructs.Construct;
 
 /** memcached on the cache pool: LRU-evicting product catalog cache, SASL-authenticated, nothing on disk. */
 public final class Memcached {
-    /** Key: sasl-db (user:password lines for memcached's SASL password database). */
-    public static final String CREDENTIALS = "memcached-credentials";
+    /** Key {@link #SASL_DB}: user:password lines, memcached's own SASL password database. */
+    public static final String CREDENTIALS = "memcached-credentials", SASL_DB = "sasl-db";
     private static final int UID = 11211;
 
     private Memcached() {}
@@ -22,7 +22,7 @@ public final class Memcached {
                         List.of("memcached", "-p", String.valueOf(c.mainPort().number()),
                                 // The cache fills 90 % of the container's memory, then evicts least recently used.
                                 "-m", String.valueOf(Servers.shareOfMemoryMi(c.resources(), 90)), "-S"),
-                        List.of(Servers.env("MEMCACHED_SASL_PWDB", "/secrets/sasl-db")))
+                        List.of(Servers.env("MEMCACHED_SASL_PWDB", "/secrets/" + SASL_DB)))
                 .readinessProbe(Servers.tcp(port)).livenessProbe(Servers.tcp(port)).build();
         var exporter = Servers.exporter(c, Exporters.MEMCACHED,
                 List.of("--memcached.address=localhost:" + c.mainPort().number()), List.of());

@@ -14,8 +14,7 @@ import software.constructs.Construct;
 
 /** Redis Cluster on the cache pool: half the members are masters, each with one replica (the seed's 3 + 3). */
 public final class RedisCluster {
-    /** Key: password. */
-    public static final String CREDENTIALS = "redis-credentials";
+    public static final String CREDENTIALS = "redis-credentials", PASSWORD = "password";
     private static final int REPLICAS_PER_MASTER = 1;
     private static final int UID = 999;
     private static final String DATA_SIZE = "10Gi";
@@ -25,7 +24,7 @@ public final class RedisCluster {
     public static void add(Construct scope, Target target) {
         Component c = target.platform().component(Shop.REDIS);
         int port = c.mainPort().number();
-        var password = secretEnv("REDIS_PASSWORD", CREDENTIALS, "password");
+        var password = secretEnv("REDIS_PASSWORD", CREDENTIALS, PASSWORD);
         var ping = Servers.exec("sh", "-c", "redis-cli -a \"$REDIS_PASSWORD\" --no-auth-warning ping | grep -q PONG");
         var server = Servers.server(c, List.of(PodSecurity.mount(StatefulServer.DATA, "/data"),
                         PodSecurity.readOnly(StatefulServer.CONFIG, "/config")),
@@ -33,7 +32,7 @@ public final class RedisCluster {
                 .readinessProbe(ping).livenessProbe(ping).build();
         var exporter = Servers.exporter(c, Exporters.REDIS, List.of(), List.of(
                 Servers.env("REDIS_ADDR", "redis://localhost:" + port),
-                secretEnv("REDIS_PASSWORD", CREDENTIALS, "password")));
+                secretEnv("REDIS_PASSWORD", CREDENTIALS, PASSWORD)));
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("port", port);
         v.put("bus_port", c.port("bus").number());

@@ -4,6 +4,7 @@ import io.shopplatform.manifests.Meta;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.crd.BackendConfig;
 import io.shopplatform.manifests.crd.CustomResource;
+import io.shopplatform.manifests.crd.ManagedCertificate;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Platform;
 import io.shopplatform.model.Shop;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.cdk8s.plus25.k8s.IngressBackend;
 import org.cdk8s.plus25.k8s.IngressServiceBackend;
 import org.cdk8s.plus25.k8s.IngressSpec;
-import org.cdk8s.plus25.k8s.IngressTls;
 import org.cdk8s.plus25.k8s.KubeIngress;
 import org.cdk8s.plus25.k8s.KubeIngressProps;
 import org.cdk8s.plus25.k8s.ObjectMeta;
@@ -21,16 +21,19 @@ import org.cdk8s.plus25.k8s.ServiceBackendPort;
 import software.constructs.Construct;
 
 /**
- * The public entrance: a GKE Ingress (Google's external load balancer) terminates TLS on 443 and sends requests
- * straight to the public service's pods (container-native load balancing), through its Service's port 80.
+ * The public entrance: a GKE Ingress (Google's external load balancer) on the environment's reserved global address
+ * terminates TLS on 443 with a Google-managed certificate for the stack's domain, and sends requests straight to the
+ * public service's pods (container-native load balancing), through its Service's port 80. infra/ reserves the address
+ * ({@code Environment.publicAddress()}); the certificate is issued once the domain's DNS points at it.
  */
 public final class FrontDoor extends Construct {
     public static final int HTTP = 80;
     public static final int HTTPS = 443;
     /** Google's load balancers and their health checks connect from these ranges. */
     public static final List<String> GOOGLE_LOAD_BALANCERS = List.of("35.191.0.0/16", "130.211.0.0/22");
-    /** The TLS certificate and key, provisioned outside the manifests (referenced, never inlined). */
-    public static final String TLS_SECRET = "gateway-tls";
+    /** GKE's Ingress annotations naming the reserved address and the managed certificates to serve. */
+    public static final String STATIC_ADDRESS = "kubernetes.io/ingress.global-static-ip-name";
+    public static final String MANAGED_CERTIFICATES = "networking.gke.io/managed-certificates";
     /**
      * The load balancer checks readiness on the serving port (its only edge to the gateway): Spring Boot serves the
      * readiness group there as /readyz with {@code management.endpoint.health.probes.add-additional-paths=true}.
@@ -41,14 +44,17 @@ public final class FrontDoor extends Construct {
         super(scope, "front-door");
         CustomResource.create(this, "backend-config", BackendConfig.TYPE, Meta.meta(target, service, service.name()),
                 new BackendConfig.Spec(new BackendConfig.HealthCheck("HTTP", HEALTH_PATH, service.mainPort().number(), 5)));
+        CustomResource.create(this, "certificate", ManagedCertificate.TYPE, Meta.meta(target, service, service.name()),
+                new ManagedCertificate.Spec(List.of(target.site().domain())));
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("kubernetes.io/ingress.class", "gce");
         annotations.put("kubernetes.io/ingress.allow-http", "true");
+        annotations.put(STATIC_ADDRESS, target.env().publicAddress());
+        annotations.put(MANAGED_CERTIFICATES, service.name());
         new KubeIngress(this, "ingress", KubeIngressProps.builder()
                 .metadata(ObjectMeta.builder().name(service.name()).namespace(target.namespace())
                         .labels(Meta.labels(service, service.name())).annotations(annotations).build())
                 .spec(IngressSpec.builder()
-                        .tls(List.of(IngressTls.builder().secretName(TLS_SECRET).build()))
                         .defaultBackend(IngressBackend.builder().service(IngressServiceBackend.builder()
                                 .name(service.name()).port(ServiceBackendPort.builder().number(HTTP).build()).build()).build())
                         .build())

@@ -12,8 +12,6 @@ import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 import org.cdk8s.plus25.k8s.IntOrString;
 import org.cdk8s.plus25.k8s.IpBlock;
-import org.cdk8s.plus25.k8s.KubeNamespace;
-import org.cdk8s.plus25.k8s.KubeNamespaceProps;
 import org.cdk8s.plus25.k8s.KubeNetworkPolicy;
 import org.cdk8s.plus25.k8s.KubeNetworkPolicyProps;
 import org.cdk8s.plus25.k8s.LabelSelector;
@@ -44,8 +42,6 @@ public final class NetworkChart extends Chart {
     public NetworkChart(Construct scope, Target target) {
         super(scope, "network", ChartProps.builder().disableResourceNameHashes(true).build());
         String ns = target.namespace();
-        new KubeNamespace(this, "namespace", KubeNamespaceProps.builder()
-                .metadata(ObjectMeta.builder().name(ns).labels(namespaceLabels(ns)).build()).build());
         policy(ns, DEFAULT_DENY, Map.of(), List.of(), List.of());
         policy(ns, DNS, Map.of(), null, List.of(NetworkPolicyEgressRule.builder()
                 .to(List.of(
@@ -118,7 +114,8 @@ public final class NetworkChart extends Chart {
     }
 
     /** The restricted Pod Security Standard is enforced at admission too, so a pod that slips past the tests is refused. */
-    private static Map<String, String> namespaceLabels(String ns) {
+    /** The namespace's labels: restricted pod security. The namespace itself is infra's (see BootstrapChart). */
+    public static Map<String, String> namespaceLabels(String ns) {
         Map<String, String> labels = new java.util.LinkedHashMap<>(Meta.platformLabels(ns));
         labels.put("pod-security.kubernetes.io/enforce", "restricted");
         labels.put("pod-security.kubernetes.io/enforce-version", "latest");

@@ -11,8 +11,8 @@ import software.constructs.Construct;
 /**
  * The environment's Argo CD Application: it reads {@code <env>/} of the branch CI publishes {@code dist/} to, all
  * but {@link BootstrapChart#FILE}, which holds this Application and which infra/ applies (Pulumi owns it, Argo CD
- * owns the rest). Development syncs itself (and prunes and heals drift); staging and production only report drift
- * until someone promotes by syncing.
+ * owns the rest). Development follows the branch and syncs itself (and prunes and heals drift); staging and
+ * production sync the commit their stack file pins, and only report drift until someone promotes.
  */
 public final class GitOps extends Construct {
     public static final String ARGOCD_NAMESPACE = "argocd";
@@ -24,7 +24,7 @@ public final class GitOps extends Construct {
         CustomResource.create(this, "application", Application.TYPE,
                 Meta.meta(name, ARGOCD_NAMESPACE, Meta.platformLabels(name)),
                 new Application.Spec("default",
-                        new Application.Source(Delivery.GIT_REPO, Delivery.GIT_REVISION, target.env().id(),
+                        new Application.Source(Delivery.GIT_REPO, delivery.revision(), target.env().id(),
                                 new Application.Directory(BootstrapChart.FILE)),
                         new Application.Destination("https://kubernetes.default.svc", target.namespace()),
                         new Application.SyncPolicy(delivery.autoSync() ? new Application.Automated(true, true) : null,

@@ -4,6 +4,7 @@ import static io.shopplatform.manifests.Meta.meta;
 
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.Units;
+import io.shopplatform.manifests.credentials.Credentials;
 import io.shopplatform.manifests.network.FrontDoor;
 import io.shopplatform.manifests.rbac.Accounts;
 import io.shopplatform.model.Autoscaling;
@@ -82,13 +83,9 @@ public final class ServiceWorkload extends Construct {
         return service + "-config";
     }
 
-    public static String secret(String component) {
-        return component + "-credentials";
-    }
-
     private static Container container(Target target, Component service) {
         List<EnvVar> secrets = Endpoints.secrets(target, service.name()).stream()
-                .map(v -> Pods.secretEnv(v.name(), secret(service.name()), v.name())).toList();
+                .map(v -> Pods.secretEnv(v.name(), Credentials.serviceSecret(service.name()), v.name())).toList();
         Container.Builder c = Pods.container(service.name(), service.image().orElseThrow(), service.resources(), List.of())
                 .ports(service.ports().stream()
                         .map(p -> ContainerPort.builder().name(p.name()).containerPort(p.number()).protocol("TCP").build())

@@ -19,7 +19,8 @@ public final class CrdSchema {
     public static final List<String> FILES = List.of(
             "rollouts.argoproj.io", "analysistemplates.argoproj.io", "applications.argoproj.io",
             "prometheusrules.monitoring.coreos.com", "servicemonitors.monitoring.coreos.com",
-            "verticalpodautoscalers.autoscaling.k8s.io", "backendconfigs.cloud.google.com");
+            "verticalpodautoscalers.autoscaling.k8s.io", "backendconfigs.cloud.google.com",
+            "managedcertificates.networking.gke.io");
     private static final Map<String, Map<String, Object>> SCHEMAS = schemas();
 
     private CrdSchema() {}
