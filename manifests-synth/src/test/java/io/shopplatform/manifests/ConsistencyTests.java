@@ -168,6 +168,6 @@ class ConsistencyTests {
 
     private static Stream<Component> deployed(Manifests m) {
         return m.target().platform().components().stream()
-                .filter(c -> c.kind() != Kind.EXTERNAL && c.kind() != Kind.JOB);
+                .filter(c -> c.kind() != Kind.EXTERNAL && c.kind() != Kind.JOB && c.kind() != Kind.TASK);
     }
 }

@@ -6,9 +6,9 @@ import io.shopplatform.manifests.crd.Application;
 import io.shopplatform.manifests.crd.ManagedCertificate;
 import io.shopplatform.manifests.network.FrontDoor;
 import io.shopplatform.manifests.operations.BootstrapChart;
-import io.shopplatform.manifests.operations.DatabaseJobs;
 import io.shopplatform.manifests.workloads.Placement;
 import io.shopplatform.model.Environment;
+import io.shopplatform.model.BackupBuckets;
 import io.shopplatform.model.Shop;
 import io.shopplatform.model.Site;
 import io.shopplatform.model.StackFile;
@@ -80,13 +80,16 @@ class DeliveryTests {
     }
 
     @TestFactory
-    Stream<DynamicNode> backupJobsUploadToTheBucketInfraNames() {
-        return PerEnvironment.rule("the base-backup and WAL jobs upload to the bucket named after the stack file's project", m -> {
+    Stream<DynamicNode> backupsGoToTheBucketInfraNames() {
+        return PerEnvironment.rule("the members archive WAL and the backup jobs write to the bucket named after the stack "
+                + "file's project, under the path infra/ keeps out of its lifecycle rules", m -> {
             String bucket = Site.load(m.env()).backupBuckets().primary();
-            Stream.of(Shop.DB_BACKUP, Shop.DB_BACKUP + "-wal").forEach(job ->
-                    assertThat(m.get("CronJob", job).containers()).flatExtracting(c -> Doc.list(c, "env"))
-                            .filteredOn(e -> DatabaseJobs.BUCKET_ENV.equals(e.get("name")))
-                            .as(job).containsExactly(Map.of("name", DatabaseJobs.BUCKET_ENV, "value", bucket)));
+            Map<String, Object> members = m.get("ConfigMap", Shop.POSTGRES + "-config").map("data");
+            Map<String, Object> jobs = m.get("ConfigMap", Shop.DB_BACKUP + "-config").map("data");
+            for (String conf : List.of(members.get("pgbackrest.conf").toString(), jobs.get("backup-job.conf").toString())) {
+                assertThat(conf).contains("repo1-type=gcs", "repo1-gcs-bucket=" + bucket, "repo1-gcs-key-type=auto",
+                        "repo1-path=" + BackupBuckets.REPOSITORY_PATH);
+            }
         });
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** One synthesized Kubernetes object, read back from the file it was written to. */
 public record Doc(String file, Map<String, Object> body) {
-    public static final List<String> WORKLOADS = List.of("Deployment", "StatefulSet", "CronJob");
+    public static final List<String> WORKLOADS = List.of("Deployment", "StatefulSet", "CronJob", "Job");
 
     public String kind() {
         return (String) body.get("kind");
@@ -61,10 +61,15 @@ public record Doc(String file, Map<String, Object> body) {
         return list(body, path);
     }
 
+    /** A Job or CronJob: its pods run to completion and are neither probed nor spread. */
+    public boolean runsToCompletion() {
+        return kind().equals("CronJob") || kind().equals("Job");
+    }
+
     /** The pod template of a workload. */
     public Optional<Map<String, Object>> podTemplate() {
         return Optional.ofNullable(switch (kind()) {
-            case "Deployment", "StatefulSet" -> map("spec", "template");
+            case "Deployment", "StatefulSet", "Job" -> map("spec", "template");
             case "CronJob" -> map("spec", "jobTemplate", "spec", "template");
             default -> null;
         });

@@ -53,7 +53,7 @@ class PolicyTests {
     @TestFactory
     Stream<DynamicNode> everyLongRunningContainerIsProbed() {
         return each("every long-running container has readiness and liveness probes",
-                m -> m.workloads().stream().filter(w -> !w.kind().equals("CronJob")), (m, w) -> {
+                m -> m.workloads().stream().filter(w -> !w.runsToCompletion()), (m, w) -> {
                     for (Map<String, Object> c : Doc.list(w.podSpec(), "containers")) {
                         assertThat(c).as(c.get("name").toString()).containsKeys("readinessProbe", "livenessProbe");
                     }
@@ -109,7 +109,6 @@ class PolicyTests {
                                 .anyMatch(hpa -> scales(m, hpa, d));
                         assertThat(d.map("spec")).as("the HPA owns the replica count").doesNotContainKey("replicas");
                     } else {
-                        // PgPool: each instance opens its full share of PostgreSQL's max_connections.
                         assertThat(d.map("spec")).as("a fixed size").containsKey("replicas");
                     }
                 });
@@ -185,7 +184,7 @@ class PolicyTests {
     @TestFactory
     Stream<DynamicNode> podsSpreadOverTheZones() {
         return each("every spread workload spreads over the zones and keeps its pods apart",
-                m -> m.workloads().stream().filter(w -> !w.kind().equals("CronJob"))
+                m -> m.workloads().stream().filter(w -> !w.runsToCompletion())
                         .filter(w -> !w.name().startsWith(Shop.POSTGRES)), (m, w) -> {
                     Map<String, Object> spec = w.podSpec();
                     assertThat(Doc.list(spec, "topologySpreadConstraints"))

@@ -1,20 +1,23 @@
 package io.shopplatform.local;
 
+import io.shopplatform.datatier.Sizing;
+import io.shopplatform.model.Shop;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Where one local platform keeps its files and which loopback ports it uses. Everything is derived from a home
- * folder and a base port, so a second platform (the failover test's throwaway cluster) never collides with the
- * developer's.
- *
- * @param replicas streaming replicas beside the primary (two locally: a 2-core machine, and enough for a quorum)
+ * folder and a base port, so a second platform (a test's throwaway cluster) never collides with the developer's.
+ * How many PostgreSQL members and PgPools run is the development environment's sizing (three of each).
  */
-public record Layout(Path repo, Path home, int basePort, int replicas) {
+public record Layout(Path repo, Path home, int basePort) {
 
     public static final int DEFAULT_BASE_PORT = 15400;
     /** A throwaway platform (a test's own cluster) sits this far above the developer's base port. */
     public static final int THROWAWAY_OFFSET = 1000;
+
+    private static final Sizing SIZING = Sizing.onThisMachine(Shop.PLATFORM);
 
     /** The base port of this checkout: {@code SHOP_PLATFORM_BASE_PORT}, or {@link #DEFAULT_BASE_PORT}. */
     public static int configuredBasePort() {
@@ -24,25 +27,40 @@ public record Layout(Path repo, Path home, int basePort, int replicas) {
 
     public Path logs() { return home.resolve("logs"); }
     public Path run() { return home.resolve("run"); }
+    /** A process's own scratch folder (its TMPDIR, as /tmp is a pod's). */
+    public Path run(String process) { return run().resolve(process); }
     public Path data() { return home.resolve("data"); }
     public Path secrets() { return home.resolve("secrets"); }
-    public Path scripts() { return home.resolve("scripts"); }
+    /** What one component's processes read from {@code SECRETS_DIR} (a Secret mounted in the cluster). */
+    public Path secrets(String component) { return secrets().resolve(component); }
+    /** The rendered files of one data-tier component (a ConfigMap mounted at /config in the cluster). */
+    public Path config(String component) { return home.resolve("config").resolve(component); }
+    /** The backup repository: a folder standing in for the cluster's bucket. */
+    public Path backups() { return home.resolve("backups"); }
     public Path env() { return home.resolve("env"); }
     public Path dist() { return home.resolve("dist"); }
     public Path tierFile() { return home.resolve("tier.properties"); }
 
-    /** PostgreSQL nodes by name; pg0 is the first primary. */
+    /** PostgreSQL members by name; pg0 initialises a new cluster. */
     public List<String> postgresNodes() {
-        return java.util.stream.IntStream.rangeClosed(0, replicas).mapToObj(i -> "pg" + i).toList();
+        return IntStream.range(0, SIZING.members()).mapToObj(i -> "pg" + i).toList();
     }
 
     public Path pgData(String node) { return data().resolve(node); }
-    /** Which node is primary, as last decided by the runner or by PgPool's failover script. */
-    public Path primaryFile() { return data().resolve("primary"); }
 
-    public int pgpoolPort() { return basePort; }
-    public int pcpPort() { return basePort + 1; }
-    public int postgresPort(String node) { return basePort + 10 + Integer.parseInt(node.substring(2)); }
+    /** PgPool instances by index. */
+    public List<Integer> pgpools() {
+        return IntStream.range(0, SIZING.poolers()).boxed().toList();
+    }
+
+    public int pgpoolPort(int i) { return basePort + i; }
+    public int pcpPort(int i) { return basePort + 3 + i; }
+    public int watchdogPort(int i) { return basePort + 6 + i; }
+    /** UDP: PgPool's watchdog heartbeats. */
+    public int heartbeatPort(int i) { return basePort + 50 + i; }
+    public int postgresPort(String node) { return basePort + 10 + index(node); }
+    /** pgBackRest's TLS server beside each member. */
+    public int backupPort(String node) { return basePort + 60 + index(node); }
     public int redisPort() { return basePort + 20; }
     public int memcachedPort() { return basePort + 21; }
     public int kafkaPort() { return basePort + 30; }
@@ -52,4 +70,8 @@ public record Layout(Path repo, Path home, int basePort, int replicas) {
     /** Services get two ports each (API, management), in the model's order. */
     public int servicePort(int index) { return basePort + 100 + 2 * index; }
     public int managementPort(int index) { return basePort + 101 + 2 * index; }
+
+    private static int index(String node) {
+        return Integer.parseInt(node.substring(2));
+    }
 }

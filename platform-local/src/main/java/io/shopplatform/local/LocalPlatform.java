@@ -1,11 +1,22 @@
 package io.shopplatform.local;
 
-import io.shopplatform.model.Platform;
+import io.shopplatform.datatier.Roles;
+import io.shopplatform.local.database.Database;
+import io.shopplatform.local.machine.Console;
+import io.shopplatform.local.machine.Host;
+import io.shopplatform.local.machine.LocalMachine;
+import io.shopplatform.local.machine.LocalServer;
+import io.shopplatform.local.machine.Supervisor;
+import io.shopplatform.local.servers.Kafka;
+import io.shopplatform.local.servers.Memcached;
+import io.shopplatform.local.servers.Redis;
+import io.shopplatform.local.servers.Search;
 import io.shopplatform.model.Shop;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,49 +31,49 @@ import java.util.stream.Collectors;
 public final class LocalPlatform {
 
     private final Layout layout;
-    private final Console console;
-    private final Host host;
-    private final Supervisor supervisor;
-    private final Postgres postgres;
-    private final PgPool pgpool;
+    private final LocalMachine machine;
+    private final Database database;
     private final Redis redis;
     private final Memcached memcached;
     private final Kafka kafka;
     private final Search search;
     private final Services services;
-    private final Wired wired;
+    private final LocalWiring wiring;
 
     public LocalPlatform(Layout layout, Console console) {
-        Platform platform = Shop.PLATFORM;
         this.layout = layout;
-        this.console = console;
-        this.host = Host.detect();
-        this.supervisor = new Supervisor(layout, host, console);
-        Context context = new Context(layout, host, supervisor,
-                new Secrets(layout.secrets().resolve("credentials.properties")), console);
-        this.postgres = new Postgres(context, platform);
-        this.pgpool = new PgPool(context, postgres, platform);
-        this.redis = new Redis(context);
-        this.memcached = new Memcached(context);
-        this.kafka = new Kafka(context);
-        this.search = new Search(context);
-        this.wired = new Wired(platform, layout, postgres, pgpool, redis, memcached, kafka, search);
-        this.services = new Services(platform, layout, supervisor, wired, console);
+        this.machine = LocalMachine.of(layout, console);
+        this.database = new Database(machine);
+        this.redis = new Redis(machine);
+        this.memcached = new Memcached(machine);
+        this.kafka = new Kafka(machine);
+        this.search = new Search(machine);
+        this.wiring = new LocalWiring(Shop.PLATFORM, layout, database, redis, memcached, kafka, search);
+        this.services = new Services(Shop.PLATFORM, layout, machine.supervisor(), wiring, console);
     }
 
-    /** PostgreSQL and PgPool only: what the failover test's throwaway cluster needs. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** PostgreSQL, its backup servers and the PgPools: what a test's throwaway cluster needs. */
+    public Database database() {
+        return database;
+    }
+
+    /** The data tier alone (a test's throwaway tier, the drill's rebuild), with the shop's schema migrated. */
     public void upDatabase() {
-        Files2.mkdirs(layout.home());
-        postgres.up();
-        pgpool.up();
-        Database.prepare(postgres, pgpool, layout);
+        Host.mkdirs(layout.home());
+        database.up(List.of(Roles.DATABASE));
     }
 
     public void up(boolean withServices) {
-        Files2.mkdirs(layout.home());
-        // The servers start side by side; only PgPool and the schema wait for PostgreSQL.
+        Host.mkdirs(layout.home());
+        Supervisor supervisor = machine.supervisor();
+        // The servers start side by side; only the schema waits for PostgreSQL.
         inParallel("What did start keeps running; fix the above and run ./platform up again.",
-                this::upDatabase, redis::up, memcached::up, kafka::up, search::up);
+                database::up, () -> supervisor.up(redis), () -> supervisor.up(memcached), () -> supervisor.up(kafka),
+                () -> supervisor.up(search));
         writeState();
         if (withServices) {
             services.up();
@@ -71,11 +82,9 @@ public final class LocalPlatform {
 
     public void down() {
         services.down();
-        inParallel("Run ./platform down again to stop what is left.",
-                search::down, kafka::down, memcached::down, redis::down, () -> {
-                    pgpool.down();
-                    postgres.down();
-                });
+        Supervisor supervisor = machine.supervisor();
+        inParallel("Run ./platform down again to stop what is left.", database::down,
+                () -> List.<LocalServer>of(search, kafka, memcached, redis).forEach(supervisor::down));
     }
 
     /** Runs independent steps at once; reports every failure, not just the first. */
@@ -105,61 +114,41 @@ public final class LocalPlatform {
         }
     }
 
-    /** Stops the primary's postmaster abruptly, as a crash would (used by drills and the failover test). */
-    public void crashPrimary() {
-        String primary = postgres.decidePrimary();
-        supervisor.running(primary).flatMap(ProcessHandle::of).ifPresent(postmaster -> {
-            postmaster.destroyForcibly();
-            postmaster.onExit().join();
-        });
-    }
-
-    public String primary() {
-        return postgres.decidePrimary();
-    }
-
     public void status() {
-        console.line("PostgreSQL (which node is primary, replication per replica):");
-        postgres.describe().forEach(console::line);
-        console.line("PgPool-II at 127.0.0.1:" + layout.pgpoolPort() + " (reads balanced over replicas):");
-        if (supervisor.running(PgPool.NAME).isPresent()) {
-            pgpool.describe().forEach(console::line);
-        } else {
-            console.line("  DOWN");
-        }
-        console.line("Caches, events, search:");
-        row(Redis.NAME, "127.0.0.1:" + layout.redisPort(), supervisor.running(Redis.NAME).isPresent() && redis.healthy());
-        row(Memcached.NAME, "127.0.0.1:" + layout.memcachedPort(),
-                supervisor.running(Memcached.NAME).isPresent() && memcached.authenticates(memcached.password()));
-        row(Kafka.NAME, kafka.bootstrap(), supervisor.running(Kafka.NAME).isPresent() && kafka.healthy());
-        row(Search.NAME, search.url(), supervisor.running(Search.NAME).isPresent() && search.healthy());
-        services.describe().forEach(console::line);
+        database.describe().forEach(machine.console()::line);
+        machine.console().line("Caches, events, search:");
+        row(redis, redis.nodes());
+        row(memcached, memcached.servers());
+        row(kafka, kafka.bootstrap());
+        row(search, search.url());
+        services.describe().forEach(machine.console()::line);
     }
 
     /** Prints where everything listens, after {@code up}. */
     public void summary() {
+        Console console = machine.console();
         console.line("");
         console.line("The shop's data tier is up (state and logs in " + layout.home() + "):");
-        console.line("  PgPool-II     jdbc:postgresql://127.0.0.1:" + layout.pgpoolPort() + "/" + Postgres.DATABASE
-                + "   (primary " + postgres.decidePrimary() + ")");
+        console.line("  PgPool-II     " + database.poolUrl(Roles.DATABASE) + "   (primary " + database.primary() + ")");
         layout.postgresNodes().forEach(n -> console.line("  " + n + "           127.0.0.1:" + layout.postgresPort(n)));
-        console.line("  Redis         127.0.0.1:" + layout.redisPort());
-        console.line("  memcached     127.0.0.1:" + layout.memcachedPort());
+        console.line("  Redis         " + redis.nodes());
+        console.line("  memcached     " + memcached.servers());
         console.line("  Kafka         " + kafka.bootstrap() + " (SASL/PLAIN)");
         console.line("  OpenSearch    " + search.url());
         services.describe().forEach(console::line);
         console.line("Credentials: " + layout.secrets() + " ; per-component environment: " + layout.env());
     }
 
-    private void row(String name, String where, boolean healthy) {
-        console.line(String.format("  %-10s %-8s %s", name, healthy ? "healthy" : "DOWN", where));
+    private void row(LocalServer server, String where) {
+        boolean healthy = machine.supervisor().running(server.name()).isPresent() && server.ready();
+        machine.console().line(String.format("  %-10s %-8s %s", server.name(), healthy ? "healthy" : "DOWN", where));
     }
 
     private void writeState() {
-        Postgres.delete(layout.env());   // a component that lost its edges must lose its environment too
-        Files2.mkdirs(layout.env());
+        Host.delete(layout.env());   // a component that lost its edges must lose its environment too
+        Host.mkdirs(layout.env());
         for (var c : Shop.PLATFORM.components()) {
-            Map<String, String> env = wired.environment(c.name());
+            Map<String, String> env = wiring.environment(c.name());
             if (!env.isEmpty()) {
                 Host.writePrivate(layout.env().resolve(c.name() + ".env"), env.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
@@ -167,20 +156,16 @@ public final class LocalPlatform {
         }
         StringWriter w = new StringWriter();
         try {
-            wired.tierProperties().store(w, "written by ./platform up; read by io.shopplatform.testing.DataTier");
+            wiring.tierProperties().store(w, "written by ./platform up; read by io.shopplatform.testing.DataTier");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Host.writePrivate(layout.tierFile(), w.toString());
     }
 
-    /** A superuser session through PgPool, with short timeouts (drills and tests). */
+    /** A superuser session through the PgPools, with short timeouts (drills and tests); a new connection each time. */
     public Connection connectThroughPgPool() throws SQLException {
-        return pgpool.connect(Postgres.SUPERUSER, postgres.superuserPassword(), Postgres.DATABASE);
-    }
-
-    /** For tests of the runner itself: a superuser session straight to a node. */
-    Connection connectNode(String node) throws SQLException {
-        return postgres.connect(node, Postgres.DATABASE);
+        return DriverManager.getConnection(database.poolUrl(Roles.DATABASE) + "&connectTimeout=3&socketTimeout=30",
+                Roles.SUPERUSER, database.logins().superuser());
     }
 }

@@ -1,5 +1,7 @@
 package io.shopplatform.local;
 
+import io.shopplatform.local.machine.Console;
+import io.shopplatform.local.machine.Host;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ public final class Main {
               up [--data-only]   start the data tier and every built service (data persists across down/up)
               status             health of each component, replication lag per replica, PgPool's node table
               down [--purge]     stop everything ./platform started; --purge also deletes its data
+              backup full|incr   a backup into the local repository, as the cluster's backup jobs take it
               drill primary-failure   kill the primary under write load, measure, then rebuild (runbooks/)
             """;
 
@@ -38,7 +41,7 @@ public final class Main {
             return 2;
         }
         Path repo = Path.of(System.getProperty("shop.platform.repo", ".")).toAbsolutePath().normalize();
-        Layout layout = new Layout(repo, home(repo), Layout.configuredBasePort(), 2);
+        Layout layout = new Layout(repo, home(repo), Layout.configuredBasePort());
         LocalPlatform platform = new LocalPlatform(layout, console);
         switch (a.get(0)) {
             case "up" -> {
@@ -62,6 +65,12 @@ public final class Main {
                     console.line("stopped; data kept in " + layout.home() + " (down --purge deletes it)");
                 }
             }
+            case "backup" -> {
+                if (a.size() != 2 || !List.of("full", "incr").contains(a.get(1))) {
+                    throw new PlatformException("backup takes full or incr\n" + USAGE);
+                }
+                console.line(platform.database().backups().backup(a.get(1)));
+            }
             case "drill" -> {
                 if (a.size() != 2 || !a.get(1).equals("primary-failure")) {
                     throw new PlatformException("unknown drill; available: primary-failure\n" + USAGE);
@@ -69,7 +78,7 @@ public final class Main {
                 try {
                     PrimaryFailureDrill.Report report = new PrimaryFailureDrill(platform).run();
                     console.line("DRILL: " + report.summary());
-                    console.line("rebuilding " + report.oldPrimary() + " as a replica of " + report.newPrimary() + "...");
+                    console.line("restarting " + report.oldPrimary() + ": it rejoins as a standby of " + report.newPrimary() + "...");
                     platform.upDatabase();
                     platform.status();
                     return report.lost().isEmpty() && report.readOnlyErrors().isEmpty() ? 0 : 1;
@@ -121,7 +130,7 @@ public final class Main {
     }
 
     private static void purge(Layout layout) {
-        Postgres.delete(layout.home());
+        Host.delete(layout.home());
         try {
             Path link = layout.repo().resolve(".platform");
             if (Files.isSymbolicLink(link)) {

@@ -2,6 +2,9 @@ package io.shopplatform.local;
 
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Platform;
+import io.shopplatform.local.machine.Console;
+import io.shopplatform.local.machine.Supervisor;
+import io.shopplatform.local.servers.Kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,10 +30,10 @@ final class Services {
     private final Platform platform;
     private final Layout layout;
     private final Supervisor supervisor;
-    private final Wired wired;
+    private final LocalWiring wired;
     private final Console console;
 
-    Services(Platform platform, Layout layout, Supervisor supervisor, Wired wired, Console console) {
+    Services(Platform platform, Layout layout, Supervisor supervisor, LocalWiring wired, Console console) {
         this.platform = platform;
         this.layout = layout;
         this.supervisor = supervisor;

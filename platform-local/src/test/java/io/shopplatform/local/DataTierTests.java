@@ -64,7 +64,7 @@ class DataTierTests {
     void pgPoolCountsTheBalancedReadsOnReplicasOnly() throws Exception {
         PoolNodes before = poolNodes();
         for (int i = 0; i < 20; i++) {
-            try (Connection c = tier.connect(tier.superuser()); Statement s = c.createStatement();
+            try (Connection c = onePgPool(""); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT count(*) FROM public.tier_probe")) {
                 assertThat(rs.next()).isTrue();
             }
@@ -153,9 +153,13 @@ class DataTierTests {
         return new PoolNodes(selects, primary);
     }
 
-    /** PgPool answers SHOW commands only over the simple query protocol. */
+    /** PgPool answers SHOW commands only over the simple query protocol; each PgPool counts its own routing. */
     private static Connection poolAdmin() throws SQLException {
-        return java.sql.DriverManager.getConnection(tier.jdbcUrl() + "&preferQueryMode=simple",
+        return onePgPool("&preferQueryMode=simple");
+    }
+
+    private static Connection onePgPool(String parameters) throws SQLException {
+        return java.sql.DriverManager.getConnection(tier.jdbcUrlOfOnePgPool() + parameters,
                 tier.superuser().user(), tier.superuser().password());
     }
 

@@ -1,6 +1,7 @@
 package io.shopplatform.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,6 +18,32 @@ public record BackupBuckets(String primary, String copy) {
     public static final String BACKUPS_PREFIX = "backups/";
     /** Where the WAL archive and job logs go; infra/'s lifecycle deletes them with age. */
     public static final String LOGS_PREFIX = "logs/";
+    /**
+     * Where in the bucket pgBackRest keeps its repository (backups and the WAL archive both): under
+     * {@link #BACKUPS_PREFIX}, whose lifecycle only moves objects to colder classes. Nothing in it may be deleted by a
+     * lifecycle rule (pgBackRest expires by its own retention), or the repository would lose a file it names.
+     */
+    public static final String REPOSITORY_PATH = "/" + BACKUPS_PREFIX + "pgbackrest";
+
+    /** What a component's workload identity may do in the backup bucket, for infra/ to grant. */
+    public enum Access {
+        /** pgBackRest archives WAL, writes backups, rewrites its catalogue and expires old backups. */
+        READ_WRITE("roles/storage.objectUser"),
+        /** A restore reads backups and WAL. */
+        READ_ONLY("roles/storage.objectViewer");
+
+        public final String gcsRole;
+
+        Access(String gcsRole) {
+            this.gcsRole = gcsRole;
+        }
+    }
+
+    /** Every component that reaches the backup bucket, and what it may do there. */
+    public static final Map<String, Access> ACCESS = Map.of(
+            Shop.POSTGRES, Access.READ_WRITE,       // WAL archiving from whichever member is primary
+            Shop.DB_BACKUP, Access.READ_WRITE,      // full and incremental backups, expiry
+            Shop.DB_RESTORE, Access.READ_ONLY);     // point-in-time restore
 
     /** GCS's rules for a name without dots (dots would make it a domain GCS verifies): 3-63 characters. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");

@@ -47,10 +47,11 @@ public enum Environment {
     }
 
     private static int minimumFor(Component c) {
-        // Development keeps clustering alive where a single node would hide it: replication needs two,
-        // a Redis cluster needs six (three masters, three replicas) to form at all.
+        // Development keeps clustering alive where a single node would hide it: quorum replication needs a primary
+        // and two standbys (with one standby, ANY 1 would stop every write while it restarts), PgPool's watchdog a
+        // majority of three, a Redis cluster six nodes (three masters, three replicas) to form at all.
         return switch (c.kind()) {
-            case DATABASE -> 2;
+            case DATABASE, POOLER -> 3;
             case CACHE -> c.isClustered() ? c.replicas() : 1;
             default -> 1;
         };

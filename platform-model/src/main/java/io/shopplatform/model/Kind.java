@@ -9,5 +9,7 @@ public enum Kind {
     /** Stateful servers of the data tier (StatefulSet). */
     DATABASE, POOLER, CACHE, BROKER, SEARCH,
     /** Scheduled maintenance (CronJob). */
-    JOB
+    JOB,
+    /** Runs to completion when an operator (or a deployment) starts it: a Job, never a schedule. */
+    TASK
 }

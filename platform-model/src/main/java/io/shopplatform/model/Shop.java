@@ -29,7 +29,8 @@ public final class Shop {
             KAFKA = "kafka", SEARCH = "search";
     public static final String INGRESS = "ingress", MONITORING = "monitoring",
             PAYMENT_PROVIDERS = "payment-providers", CLOUD_STORAGE = "cloud-storage",
-            PARTITION_MAINTENANCE = "partition-maintenance", DB_BACKUP = "db-backup";
+            PARTITION_MAINTENANCE = "partition-maintenance", DB_BACKUP = "db-backup", DB_MIGRATE = "db-migrate",
+            DB_RESTORE = "db-restore";
     /** Node pools. */
     public static final String APP_POOL = "app", PAYMENT_POOL = "payment", DB_POOL = "db", CACHE_POOL = "cache";
     /** Every service of ours listens for API traffic on one port and for probes and scrapes on another. */
@@ -41,11 +42,15 @@ public final class Shop {
     public static final String REGISTRY = "ghcr.io/shop-platform";
     /** Services are tagged with the build's version; CI pins each to the digest it pushed (manifests-synth). */
     private static final String SERVICE_IMAGE_TAG = BuildVersion.current();
-    private static final String POSTGRES_IMAGE = "postgres:15.14-bookworm";
+    /** PostgreSQL, PgPool-II and pgBackRest: members, PgPools and the database's jobs run the same binaries. */
+    private static final String DATA_TIER_IMAGE = ServerVersions.DATA_TIER_IMAGE;
     private static final Resources SERVICE_SIZE = Resources.builder()
             .cpuRequestMillis(250).cpuLimitMillis(2000).memoryMi(1024).build();
     private static final Resources JOB_SIZE = Resources.builder()
             .cpuRequestMillis(100).cpuLimitMillis(500).memoryMi(256).build();
+    /** A JVM (db-migrate) or a restore's recovery. */
+    private static final Resources TASK_SIZE = Resources.builder()
+            .cpuRequestMillis(100).cpuLimitMillis(1000).memoryMi(512).build();
 
     public static final BackupPolicy BACKUPS = BackupPolicy.builder()
             .fullBackupCron("0 2 * * *")
@@ -113,18 +118,19 @@ public final class Shop {
                                     .scaleUp(percent(100).every(ofSeconds(15)))
                                     .scaleDown(percent(10).every(ofSeconds(300)))),
                     Component.builder(POSTGRES, Kind.DATABASE)
-                            .purpose("PostgreSQL 15: one primary, streaming replicas (synchronous quorum)")
-                            .image(POSTGRES_IMAGE).replicas(4).nodePool(DB_POOL).membership(Membership.CLUSTERED)
+                            .purpose("PostgreSQL 15: one primary, streaming standbys (synchronous quorum), WAL archived by pgBackRest")
+                            .image(DATA_TIER_IMAGE).replicas(4).nodePool(DB_POOL).membership(Membership.CLUSTERED)
                             .resources(Resources.builder()
                                     .cpuRequestMillis(2000).cpuLimitMillis(4000).memoryMi(8192).build())
-                            .ports(new Port("postgres", 5432), new Port("metrics", 9187))
+                            .ports(new Port("postgres", 5432), new Port("metrics", 9187), new Port("backup", 8432))
                             .build(),
                     Component.builder(PGPOOL, Kind.POOLER)
-                            .purpose("PgPool-II: pooling, read/write split, health checks, failover")
-                            .image("pgpool/pgpool:4.4.3").replicas(2).nodePool(APP_POOL)
+                            .purpose("PgPool-II: pooling, read/write split, health checks, failover agreed by a watchdog of three")
+                            .image(DATA_TIER_IMAGE).replicas(3).nodePool(APP_POOL).membership(Membership.CLUSTERED)
                             .resources(Resources.builder()
                                     .cpuRequestMillis(500).cpuLimitMillis(2000).memoryMi(512).build())
-                            .ports(new Port("postgres", 5432), new Port("pcp", 9898), new Port("metrics", 9719))
+                            .ports(new Port("postgres", 5432), new Port("pcp", 9898), new Port("metrics", 9719),
+                                    new Port("watchdog", 9000), Port.udp("heartbeat", 9694))
                             .build(),
                     Component.builder(REDIS, Kind.CACHE)
                             .purpose("Redis Cluster: sessions, carts, search results, popular products")
@@ -142,23 +148,28 @@ public final class Shop {
                             .build(),
                     Component.builder(KAFKA, Kind.BROKER)
                             .purpose("Kafka (KRaft): domain events from every service's outbox")
-                            .image("apache/kafka:4.1.1").replicas(3).nodePool(DB_POOL).membership(Membership.CLUSTERED)
+                            .image(ServerVersions.KAFKA_IMAGE).replicas(3).nodePool(DB_POOL).membership(Membership.CLUSTERED)
                             .resources(Resources.builder()
                                     .cpuRequestMillis(1000).cpuLimitMillis(2000).memoryMi(2048).build())
                             .ports(new Port("kafka", 9092), new Port("controller", 9093))
                             .build(),
                     Component.builder(SEARCH, Kind.SEARCH)
                             .purpose("OpenSearch: full-text product search")
-                            .image("opensearchproject/opensearch:2.19.1").replicas(3).nodePool(DB_POOL)
+                            .image(ServerVersions.OPENSEARCH_IMAGE).replicas(3).nodePool(DB_POOL)
                             .membership(Membership.CLUSTERED)
                             .resources(Resources.builder()
                                     .cpuRequestMillis(1000).cpuLimitMillis(2000).memoryMi(2048).build())
                             .ports(new Port("http", 9200), new Port("transport", 9300))
                             .build(),
                     job(PARTITION_MAINTENANCE, "creates the coming months' order partitions", "0 3 * * *"),
-                    job(DB_BACKUP, "daily full base backup to the backup bucket", BACKUPS.fullBackupCron()))
+                    job(DB_BACKUP, "full and incremental pgBackRest backups to the backup bucket", BACKUPS.fullBackupCron()),
+                    task(DB_MIGRATE, "applies db-schema's migrations and sets the service roles' passwords, before the services start",
+                            new Image("ghcr.io/shop-platform/db-migrate", SERVICE_IMAGE_TAG)),
+                    task(DB_RESTORE, "restores the database from the backup bucket to a point in time, when an operator starts it",
+                            Image.parse(DATA_TIER_IMAGE)))
             .edges(edges())
-            .pooling(ConnectionPooling.builder().children(50).connectionsPerChild(4).synchronousQuorum("ANY 1").build())
+            .pooling(ConnectionPooling.builder().children(50).connectionsPerChild(4).synchronousQuorum("ANY 1")
+                    .reservedClientSlots(5).reservedBackendConnections(20).largestServicePool(10).build())
             .applicationCacheMi(256)
             .caches(
                     new CachePolicy("sessions", Store.REDIS, ofHours(24), Pattern.WRITE_THROUGH, "on logout or password change"),
@@ -226,10 +237,15 @@ public final class Shop {
         e.add(new Edge(KAFKA, KAFKA, "kafka"));
         e.add(new Edge(KAFKA, KAFKA, "controller"));
         e.add(new Edge(SEARCH, SEARCH, "transport"));
+        e.add(new Edge(PGPOOL, PGPOOL, "watchdog"));             // the watchdog agrees on failovers
+        e.add(new Edge(PGPOOL, PGPOOL, "heartbeat"));
         e.add(new Edge(PARTITION_MAINTENANCE, PGPOOL, "postgres"));
-        e.add(new Edge(DB_BACKUP, POSTGRES, "postgres"));
+        e.add(new Edge(DB_MIGRATE, POSTGRES, "postgres"));        // straight to the primary (targetServerType)
+        e.add(new Edge(DB_BACKUP, POSTGRES, "backup"));           // pgBackRest's TLS server beside each member
+        e.add(new Edge(POSTGRES, CLOUD_STORAGE, "https"));       // WAL archiving (pgBackRest archive-push)
+        e.add(new Edge(DB_RESTORE, CLOUD_STORAGE, "https"));
         e.add(new Edge(PAYMENT, PAYMENT_PROVIDERS, "https"));    // authorize, capture, refund
-        e.add(new Edge(DB_BACKUP, CLOUD_STORAGE, "https"));      // upload base backups and WAL
+        e.add(new Edge(DB_BACKUP, CLOUD_STORAGE, "https"));      // backups into the pgBackRest repository
         services.forEach(s -> e.add(new Edge(MONITORING, s, "management")));
         List.of(POSTGRES, PGPOOL, REDIS, MEMCACHED).forEach(s -> e.add(new Edge(MONITORING, s, "metrics")));
         return e;
@@ -254,10 +270,19 @@ public final class Shop {
     private static Component job(String name, String purpose, String schedule) {
         return Component.builder(name, Kind.JOB)
                 .purpose(purpose)
-                .image(POSTGRES_IMAGE)
+                .image(DATA_TIER_IMAGE)
                 .resources(JOB_SIZE)
                 .nodePool(APP_POOL)
                 .schedule(schedule)
+                .build();
+    }
+
+    private static Component task(String name, String purpose, Image image) {
+        return Component.builder(name, Kind.TASK)
+                .purpose(purpose)
+                .image(image)
+                .resources(TASK_SIZE)
+                .nodePool(APP_POOL)
                 .build();
     }
 

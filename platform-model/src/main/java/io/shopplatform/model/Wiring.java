@@ -14,17 +14,24 @@ public final class Wiring {
     /** One environment variable; {@code secret} ones are never written to a ConfigMap or a log. */
     public record Variable(String name, boolean secret) {}
 
+    /** A service's database connection pool size: {@link ConnectionBudget#servicePool()} of its environment. */
+    public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";
+
     private Wiring() {}
 
     /** The variables a component needs to use {@code edge}; empty for edges that carry no client config. */
     public static List<Variable> variables(Platform platform, Edge edge) {
         Kind caller = platform.component(edge.from()).kind();
-        if (edge.from().equals(edge.to()) || (caller != Kind.SERVICE && caller != Kind.JOB)) {
+        if (edge.from().equals(edge.to()) || (caller != Kind.SERVICE && caller != Kind.JOB && caller != Kind.TASK)) {
             return List.of();   // only our own code reads SHOP_*; servers are configured by their own files
         }
         Component to = platform.component(edge.to());
         return switch (to.name()) {
-            case Shop.PGPOOL, Shop.POSTGRES -> List.of(plain("SHOP_DB_URL"), secret("SHOP_DB_USER"), secret("SHOP_DB_PASSWORD"));
+            // A service also learns its connection pool's size, derived from the connection budget.
+            case Shop.PGPOOL, Shop.POSTGRES -> !edge.port().equals("postgres") ? List.of()
+                    : caller == Kind.SERVICE ? List.of(plain("SHOP_DB_URL"), secret("SHOP_DB_USER"),
+                            secret("SHOP_DB_PASSWORD"), plain(DB_POOL_SIZE))
+                    : List.of(plain("SHOP_DB_URL"), secret("SHOP_DB_USER"), secret("SHOP_DB_PASSWORD"));
             case Shop.REDIS -> List.of(plain("SHOP_REDIS_NODES"), secret("SHOP_REDIS_PASSWORD"));
             case Shop.MEMCACHED -> List.of(plain("SHOP_MEMCACHED_SERVERS"), secret("SHOP_MEMCACHED_USER"),
                     secret("SHOP_MEMCACHED_PASSWORD"));

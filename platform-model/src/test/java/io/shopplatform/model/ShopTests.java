@@ -77,9 +77,14 @@ class ShopTests {
     @Test
     void onlyPaymentAndBackupsLeaveTheCluster() {
         assertThat(PLATFORM.edgesTo(Shop.PAYMENT_PROVIDERS)).extracting(Edge::from).containsExactly(Shop.PAYMENT);
-        assertThat(PLATFORM.edgesTo(Shop.CLOUD_STORAGE)).extracting(Edge::from).containsExactly(Shop.DB_BACKUP);
+        // The members archive WAL, the backup jobs write backups, a restore reads them.
+        assertThat(PLATFORM.edgesTo(Shop.CLOUD_STORAGE)).extracting(Edge::from)
+                .containsExactlyInAnyOrder(Shop.DB_BACKUP, Shop.POSTGRES, Shop.DB_RESTORE);
         assertThat(Wiring.variablesOf(PLATFORM, Shop.DB_BACKUP)).extracting(Wiring.Variable::name)
                 .doesNotContain("SHOP_CLOUD_STORAGE_URL");
+        // infra/ grants bucket access to exactly the components whose edges reach the bucket.
+        assertThat(BackupBuckets.ACCESS.keySet()).containsExactlyInAnyOrderElementsOf(
+                PLATFORM.edgesTo(Shop.CLOUD_STORAGE).stream().map(Edge::from).toList());
     }
 
     @Test
@@ -88,7 +93,9 @@ class ShopTests {
         assertThat(Environment.PROD.scale(seed)).isEqualTo(seed);
         assertThat(Environment.DEV.scale(seed).minReplicas()).isEqualTo(1);
         assertThat(Environment.DEV.instances(PLATFORM.component(Shop.REDIS))).isEqualTo(6);
-        assertThat(Environment.DEV.instances(PLATFORM.component(Shop.POSTGRES))).isEqualTo(2);
+        // Development keeps a quorum of two standbys and a watchdog of three PgPools: the mechanisms stay the same.
+        assertThat(Environment.DEV.instances(PLATFORM.component(Shop.POSTGRES))).isEqualTo(3);
+        assertThat(Environment.DEV.instances(PLATFORM.component(Shop.PGPOOL))).isEqualTo(3);
         assertThatThrownBy(() -> Environment.of("qa")).hasMessageContaining("qa");
     }
 

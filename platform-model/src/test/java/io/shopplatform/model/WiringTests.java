@@ -30,6 +30,22 @@ class WiringTests {
     }
 
     @Test
+    void servicesLearnTheirConnectionPoolSizeAndJobsDoNot() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.PRODUCT)).contains(new Variable(Wiring.DB_POOL_SIZE, false));
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.PARTITION_MAINTENANCE)).extracting(Variable::name)
+                .doesNotContain(Wiring.DB_POOL_SIZE);
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.GATEWAY)).extracting(Variable::name)
+                .doesNotContain(Wiring.DB_POOL_SIZE);
+    }
+
+    @Test
+    void theBackupJobTalksToTheBackupServersNotToTheDatabase() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.DB_BACKUP)).extracting(Variable::name).doesNotContain("SHOP_DB_URL");
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.DB_MIGRATE)).extracting(Variable::name)
+                .containsExactly("SHOP_DB_URL", "SHOP_DB_USER", "SHOP_DB_PASSWORD");
+    }
+
+    @Test
     void maintenanceJobsLearnWhereTheDatabaseIs() {
         assertThat(Wiring.variablesOf(PLATFORM, Shop.PARTITION_MAINTENANCE)).extracting(Variable::name)
                 .containsExactly("SHOP_DB_URL", "SHOP_DB_USER", "SHOP_DB_PASSWORD");

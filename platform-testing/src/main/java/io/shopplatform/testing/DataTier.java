@@ -88,8 +88,18 @@ public final class DataTier {
         return new DataTier(home, props, get(SHOP_DATABASE));
     }
 
-    /** JDBC URL through PgPool: writes go to the primary, reads are balanced over the replicas. */
+    /**
+     * JDBC URL through the PgPools (any of them, as the cluster's Service picks one): writes go to the primary,
+     * reads are balanced over the standbys.
+     */
     public String jdbcUrl() {
+        String all = props.getProperty("pgpool.url");
+        return all == null ? url(get("pgpool.host"), port("pgpool.port"))
+                : onThisDatabase(all) + (all.contains("?") ? "&" : "?") + timeouts();
+    }
+
+    /** JDBC URL through one PgPool only: its own counters ({@code SHOW pool_nodes}) describe what it routed. */
+    public String jdbcUrlOfOnePgPool() {
         return url(get("pgpool.host"), port("pgpool.port"));
     }
 
@@ -181,8 +191,11 @@ public final class DataTier {
     }
 
     private String url(String host, int port) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database
-                + "?connectTimeout=" + CONNECT_TIMEOUT_SECONDS + "&socketTimeout=" + SOCKET_TIMEOUT_SECONDS;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?" + timeouts();
+    }
+
+    private static String timeouts() {
+        return "connectTimeout=" + CONNECT_TIMEOUT_SECONDS + "&socketTimeout=" + SOCKET_TIMEOUT_SECONDS;
     }
 
     private static Connection open(String url, Credentials who) throws SQLException {

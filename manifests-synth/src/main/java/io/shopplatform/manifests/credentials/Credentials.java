@@ -1,10 +1,21 @@
 package io.shopplatform.manifests.credentials;
 
+import static io.shopplatform.datatier.Credentials.PCPPASS;
+import static io.shopplatform.datatier.Credentials.PCP_CONF;
+import static io.shopplatform.datatier.Credentials.PGPASS;
+import static io.shopplatform.datatier.Credentials.PGPOOL_SECRET;
+import static io.shopplatform.datatier.Credentials.POOL_PASSWD;
+import static io.shopplatform.datatier.Credentials.WATCHDOG_KEY;
+import static io.shopplatform.datatier.Credentials.pcpConf;
+import static io.shopplatform.datatier.Credentials.pcpPass;
+import static io.shopplatform.datatier.Credentials.pgPass;
+import static io.shopplatform.datatier.Credentials.poolPasswd;
+
+import io.shopplatform.datatier.Roles;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.crd.Json;
 import io.shopplatform.manifests.data.Kafka;
 import io.shopplatform.manifests.data.Memcached;
-import io.shopplatform.manifests.data.PgPool;
 import io.shopplatform.manifests.data.Postgres;
 import io.shopplatform.manifests.data.RedisCluster;
 import io.shopplatform.model.Component;
@@ -49,7 +60,7 @@ public final class Credentials {
 
     /** Password purposes. */
     public static final String SUPERUSER = "postgres-superuser", REPLICATION = "postgres-replication",
-            PCP = "pgpool-pcp", REDIS = "redis", MEMCACHED = "memcached", KAFKA_BROKER = "kafka-broker",
+            PCP = "pgpool-pcp", WATCHDOG = "pgpool-watchdog", REDIS = "redis", MEMCACHED = "memcached", KAFKA_BROKER = "kafka-broker",
             KAFKA_CLIENT = "kafka-client", SEARCH = "search";
 
     /** What a Secret's values are made from. */
@@ -85,11 +96,12 @@ public final class Credentials {
         secrets.add(opaque(Postgres.CREDENTIALS, ns, Map.of(
                 Postgres.SUPERUSER_PASSWORD, in -> in.password(SUPERUSER),
                 Postgres.REPLICATION_PASSWORD, in -> in.password(REPLICATION))));
-        secrets.add(opaque(PgPool.CREDENTIALS, ns, Map.of(
-                PgPool.POOL_PASSWD, Credentials::poolPasswd,
-                PgPool.PCP_CONF, in -> PgPool.PCP_USER + ":" + md5(in.password(PCP)) + "\n",
-                PgPool.PGPASS, in -> "*:*:*:" + Postgres.SUPERUSER + ":" + in.password(SUPERUSER) + "\n",
-                PgPool.PCPPASS, in -> "*:*:" + PgPool.PCP_USER + ":" + in.password(PCP) + "\n")));
+        secrets.add(opaque(PGPOOL_SECRET, ns, Map.of(
+                POOL_PASSWD, in -> poolPasswd(poolLogins(in)),
+                PCP_CONF, in -> pcpConf(in.password(PCP)),
+                PGPASS, in -> pgPass(in.password(SUPERUSER)),
+                PCPPASS, in -> pcpPass(in.password(PCP)),
+                WATCHDOG_KEY, in -> in.password(WATCHDOG))));
         secrets.add(opaque(DATABASE_ROLES, ns, ServiceSchemas.ALL.stream().collect(Collectors.toMap(
                 ServiceSchema::role, s -> in -> in.password(s.role()), (a, b) -> a, LinkedHashMap::new))));
         secrets.add(opaque(RedisCluster.CREDENTIALS, ns, Map.of(RedisCluster.PASSWORD, in -> in.password(REDIS))));
@@ -174,11 +186,12 @@ public final class Credentials {
         };
     }
 
-    /** PgPool authenticates clients with SCRAM itself, so it holds each login's password (TEXT: in the clear). */
-    private static String poolPasswd(Inputs in) {
-        StringBuilder lines = new StringBuilder(Postgres.SUPERUSER + ":TEXT" + in.password(SUPERUSER) + "\n");
-        ServiceSchemas.ALL.forEach(s -> lines.append(s.role()).append(":TEXT").append(in.password(s.role())).append('\n'));
-        return lines.toString();
+    /** PgPool authenticates clients with SCRAM itself, so it holds each login's password. */
+    private static Map<String, String> poolLogins(Inputs in) {
+        Map<String, String> logins = new LinkedHashMap<>();
+        logins.put(Roles.SUPERUSER, in.password(SUPERUSER));
+        ServiceSchemas.ALL.forEach(s -> logins.put(s.role(), in.password(s.role())));
+        return logins;
     }
 
     /** The broker's own login (between brokers and controllers) and the one user services log in as. */

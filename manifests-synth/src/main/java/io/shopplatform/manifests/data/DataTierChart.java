@@ -1,9 +1,12 @@
 package io.shopplatform.manifests.data;
 
 import io.shopplatform.manifests.Target;
+import io.shopplatform.manifests.operations.DatabaseJobs;
+import org.cdk8s.ApiObject;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /** The seed's data tier: PostgreSQL behind PgPool-II, Redis Cluster, memcached, Kafka and OpenSearch. */
 public final class DataTierChart extends Chart {
@@ -17,5 +20,11 @@ public final class DataTierChart extends Chart {
         Memcached.add(this, target);
         Kafka.add(this, target);
         Search.add(this, target);
+        // Argo CD brings the data tier up first, then runs the migration, then everything else.
+        for (IConstruct c : getNode().findAll()) {
+            if (c instanceof ApiObject o) {
+                o.getMetadata().addAnnotation(DatabaseJobs.SYNC_WAVE, DatabaseJobs.DATA_TIER_WAVE);
+            }
+        }
     }
 }

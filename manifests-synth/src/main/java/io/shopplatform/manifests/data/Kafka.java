@@ -1,7 +1,7 @@
 package io.shopplatform.manifests.data;
 
 import io.shopplatform.manifests.Target;
-import io.shopplatform.manifests.Template;
+import io.shopplatform.datatier.Template;
 import io.shopplatform.manifests.workloads.PodSecurity;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Shop;

@@ -53,7 +53,7 @@ final class Servers {
     }
 
     static ContainerPort port(Port p) {
-        return ContainerPort.builder().name(p.name()).containerPort(p.number()).protocol("TCP").build();
+        return ContainerPort.builder().name(p.name()).containerPort(p.number()).protocol(p.protocol().name()).build();
     }
 
     static Probe tcp(String port) {

@@ -120,7 +120,7 @@ public final class StatefulServer extends Construct {
                         .publishNotReadyAddresses(true)
                         .selector(Meta.selector(c.name()))
                         .ports(c.ports().stream().map(port -> ServicePort.builder().name(port.name()).port(port.number())
-                                .targetPort(IntOrString.fromString(port.name())).protocol("TCP").build()).toList())
+                                .targetPort(IntOrString.fromString(port.name())).protocol(port.protocol().name()).build()).toList())
                         .build())
                 .build());
 

@@ -20,8 +20,7 @@ public final class StorageClasses extends Construct {
                     // A volume is created in the zone its pod is scheduled to, not before.
                     .volumeBindingMode("WaitForFirstConsumer")
                     .allowVolumeExpansion(true)
-                    // Losing a claim must not lose the data on it.
-                    .reclaimPolicy("Retain")
+                    .reclaimPolicy(s.reclaimPolicy)
                     .build());
         }
     }

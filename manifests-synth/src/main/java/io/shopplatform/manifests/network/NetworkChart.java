@@ -72,7 +72,8 @@ public final class NetworkChart extends Chart {
     private void allow(Target target, Edge edge) {
         Component from = target.platform().component(edge.from());
         Component to = target.platform().component(edge.to());
-        NetworkPolicyPort port = port("TCP", to.port(edge.port()).number());
+        io.shopplatform.model.Port callee = to.port(edge.port());
+        NetworkPolicyPort port = port(callee.protocol().name(), callee.number());
         if (to.kind() != Kind.EXTERNAL) {
             policy(target.namespace(), policyName(edge), Meta.selector(to.name()),
                     List.of(NetworkPolicyIngressRule.builder().from(Peers.of(from)).ports(List.of(port)).build()), null);

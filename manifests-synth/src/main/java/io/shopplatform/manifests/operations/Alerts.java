@@ -1,5 +1,6 @@
 package io.shopplatform.manifests.operations;
 
+import io.shopplatform.datatier.Sizing;
 import io.shopplatform.manifests.Meta;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.Units;
@@ -30,9 +31,21 @@ public final class Alerts extends Construct {
         String queueMetric = target.platform().component(Shop.ORDER).autoscaling().orElseThrow()
                 .customMetric().orElseThrow().name();
         double busy = t.warningCpuMemoryPercent() / 100.0;
+        // A full backup is overdue once a second one should have run as well.
+        Duration fullBackupOverdue = Duration.ofDays(Sizing.fullBackupEveryDays(target.platform().backups().fullBackupCron()))
+                .multipliedBy(3).dividedBy(2);
+        long slotRiskBytes = Sizing.of(target.platform(), target.env()).maxSlotWalKeepSizeMb() * 1024L * 1024 / 5;
         List<Rule> critical = List.of(
-                rule("DatabasePrimaryDown", "(count(pg_replication_is_replica{" + inNs + "} == 0) or vector(0)) < 1",
-                        target.platform().database().failoverDetection(), CRITICAL, "No PostgreSQL member is primary: writes are failing"),
+                // Zero primaries and two primaries are both an outage: no writes, or writes that may be lost.
+                rule("DatabasePrimaryDown", "(count(pg_replication_is_replica{" + inNs + "} == 0) or vector(0)) != 1",
+                        target.platform().database().failoverDetection(), CRITICAL,
+                        "{{ $value }} PostgreSQL members are primary, not exactly one: writes fail, or may be lost"),
+                rule("DatabaseBackupMissing", "time() - max(kube_cronjob_status_last_successful_time{" + inNs
+                                + ",cronjob=\"" + DatabaseJobs.FULL_BACKUP + "\"}) > " + fullBackupOverdue.toSeconds()
+                                + " or absent(kube_cronjob_status_last_successful_time{" + inNs + ",cronjob=\""
+                                + DatabaseJobs.FULL_BACKUP + "\"})",
+                        Duration.ofMinutes(30), CRITICAL, "No full backup has succeeded for longer than "
+                                + fullBackupOverdue.toHours() + " h: the recovery point is at risk"),
                 rule("PaymentServiceUnavailable",
                         "(sum(up{" + Queries.service(ns, Shop.PAYMENT) + "}) or vector(0)) == 0",
                         Duration.ofMinutes(1), CRITICAL, "No payment instance is up"),
@@ -59,6 +72,18 @@ public final class Alerts extends Construct {
                                 + " / kubelet_volume_stats_capacity_bytes{" + inNs + "} > " + t.warningDiskPercent() / 100.0,
                         Duration.ofMinutes(10), WARNING, "{{ $labels.persistentvolumeclaim }} is more than "
                                 + t.warningDiskPercent() + " % full"),
+                rule("DatabaseBackupJobFailed", "max by (job_name) (kube_job_status_failed{" + inNs
+                                + ",job_name=~\"" + Shop.DB_BACKUP + "-.+\"}) > 0",
+                        Duration.ofMinutes(1), WARNING, "backup job {{ $labels.job_name }} failed"),
+                rule("DatabaseWalArchivingFailing", "increase(pg_stat_archiver_failed_count{" + inNs + "}[10m]) > 0",
+                        Duration.ofMinutes(10), WARNING, "{{ $labels.pod }} fails to archive WAL to the backup bucket"),
+                rule("DatabaseReplicationSlotInactive", "pg_replication_slot_slot_is_active{" + inNs + "} == 0",
+                        Duration.ofMinutes(15), WARNING, "slot {{ $labels.slot_name }} on {{ $labels.pod }} has no "
+                                + "standby streaming from it: it holds WAL until the standby returns or the slot is lost"),
+                rule("DatabaseReplicationSlotLagging", "pg_replication_slot_safe_wal_size_bytes{" + inNs + "} < "
+                                + slotRiskBytes,
+                        Duration.ofMinutes(5), WARNING, "slot {{ $labels.slot_name }} is within 20 % of "
+                                + "max_slot_wal_keep_size: its standby will have to be copied afresh"),
                 rule("QueueDepthIncreasing", "sum(deriv(" + queueMetric + "{" + inNs + "}[10m])) > 0",
                         Duration.ofMinutes(15), WARNING, queueMetric + " has been rising for 15 minutes"));
         CustomResource.create(this, "rule", PrometheusRule.TYPE, Meta.meta(NAME, ns, Meta.platformLabels(NAME)),

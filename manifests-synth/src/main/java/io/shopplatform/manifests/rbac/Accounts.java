@@ -3,6 +3,7 @@ package io.shopplatform.manifests.rbac;
 import io.shopplatform.manifests.Meta;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.credentials.Credentials;
+import io.shopplatform.model.BackupBuckets;
 import io.shopplatform.model.Component;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,13 @@ public final class Accounts {
 
     private Accounts() {}
 
+    /**
+     * The component's ServiceAccount; one that reaches the backup bucket (the model's {@link BackupBuckets#ACCESS})
+     * acts as the Google service account infra/ grants that access to.
+     */
     public static String serviceAccount(Construct scope, Target target, Component c) {
-        return serviceAccount(scope, target, c, Map.of());
+        return serviceAccount(scope, target, c, BackupBuckets.ACCESS.containsKey(c.name())
+                ? Map.of(GOOGLE_SERVICE_ACCOUNT, target.site().googleServiceAccount(c.name())) : Map.of());
     }
 
     public static String serviceAccount(Construct scope, Target target, Component c, Map<String, String> annotations) {

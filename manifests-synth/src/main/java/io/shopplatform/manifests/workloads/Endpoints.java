@@ -2,6 +2,7 @@ package io.shopplatform.manifests.workloads;
 
 import io.shopplatform.manifests.Target;
 import io.shopplatform.model.Component;
+import io.shopplatform.model.ConnectionBudget;
 import io.shopplatform.model.Edge;
 import io.shopplatform.model.Wiring;
 import io.shopplatform.model.Wiring.Variable;
@@ -24,11 +25,16 @@ public final class Endpoints {
     public static Map<String, String> plainValues(Target target, String component) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Edge edge : target.platform().edgesFrom(component)) {
-            List<Variable> plain = Wiring.variables(target.platform(), edge).stream().filter(v -> !v.secret()).toList();
+            List<Variable> plain = Wiring.variables(target.platform(), edge).stream().filter(v -> !v.secret())
+                    .filter(v -> !v.name().equals(Wiring.DB_POOL_SIZE)).toList();
             if (plain.size() > 1) {
                 throw new IllegalStateException(edge + " carries more than one endpoint variable: " + plain);
             }
             plain.forEach(v -> values.putIfAbsent(v.name(), where(target, edge)));
+            if (Wiring.variables(target.platform(), edge).contains(new Variable(Wiring.DB_POOL_SIZE, false))) {
+                values.put(Wiring.DB_POOL_SIZE,
+                        Integer.toString(ConnectionBudget.of(target.platform(), target.env()).servicePool()));
+            }
         }
         return values;
     }
@@ -42,7 +48,11 @@ public final class Endpoints {
         Component to = target.platform().component(edge.to());
         int port = to.port(edge.port()).number();
         return switch (to.kind()) {
-            case DATABASE, POOLER -> "jdbc:postgresql://" + target.host(to.name()) + ":" + port + "/" + DATABASE;
+            // Straight to the members (db-migrate): the driver picks whichever is primary now.
+            case DATABASE -> "jdbc:postgresql://" + IntStream.range(0, target.instances(to))
+                    .mapToObj(i -> target.podHost(to.name() + "-" + i, 0, to.name()) + ":" + port)
+                    .collect(Collectors.joining(",")) + "/" + DATABASE + "?targetServerType=primary";
+            case POOLER -> "jdbc:postgresql://" + target.host(to.name()) + ":" + port + "/" + DATABASE;
             case CACHE, BROKER -> IntStream.range(0, target.instances(to))
                     .mapToObj(i -> target.podHost(to.name(), i, to.name()) + ":" + port)
                     .collect(Collectors.joining(","));

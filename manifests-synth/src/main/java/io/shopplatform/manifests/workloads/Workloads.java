@@ -59,7 +59,7 @@ public final class Workloads {
                         .labels(Meta.labels(c, c.name())).annotations(annotations).build())
                 .spec(ServiceSpec.builder().type("ClusterIP").selector(Meta.selector(c.name()))
                         .ports(c.ports().stream().map(p -> ServicePort.builder().name(p.name()).port(number.apply(p))
-                                .targetPort(IntOrString.fromString(p.name())).protocol("TCP").build()).toList())
+                                .targetPort(IntOrString.fromString(p.name())).protocol(p.protocol().name()).build()).toList())
                         .build())
                 .build());
     }

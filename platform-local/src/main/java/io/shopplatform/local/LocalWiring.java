@@ -1,0 +1,124 @@
+package io.shopplatform.local;
+
+import io.shopplatform.datatier.Roles;
+import io.shopplatform.local.database.Database;
+import io.shopplatform.local.servers.Kafka;
+import io.shopplatform.local.servers.Memcached;
+import io.shopplatform.local.servers.Redis;
+import io.shopplatform.local.servers.Search;
+import io.shopplatform.model.Component;
+import io.shopplatform.model.ConnectionBudget;
+import io.shopplatform.model.Environment;
+import io.shopplatform.model.Platform;
+import io.shopplatform.model.Shop;
+import io.shopplatform.model.Wiring;
+import io.shopplatform.schema.ServiceSchemas;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The local values of the configuration contract ({@link Wiring}): what each component's ConfigMap and Secret
+ * would hold in the cluster, pointing at the local servers instead. Also the state file tests read.
+ */
+final class LocalWiring {
+
+    private final Platform platform;
+    private final Layout layout;
+    private final Database database;
+    private final Redis redis;
+    private final Memcached memcached;
+    private final Kafka kafka;
+    private final Search search;
+
+    LocalWiring(Platform platform, Layout layout, Database database, Redis redis, Memcached memcached, Kafka kafka,
+                Search search) {
+        this.platform = platform;
+        this.layout = layout;
+        this.database = database;
+        this.redis = redis;
+        this.memcached = memcached;
+        this.kafka = kafka;
+        this.search = search;
+    }
+
+    /** The {@code SHOP_*} environment of one component, exactly the variables its edges call for. */
+    Map<String, String> environment(String component) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Wiring.Variable v : Wiring.variablesOf(platform, component)) {
+            env.put(v.name(), value(component, v.name()));
+        }
+        return env;
+    }
+
+    private String value(String component, String variable) {
+        return switch (variable) {
+            // db-migrate goes straight to the primary; everyone else through the PgPools.
+            case "SHOP_DB_URL" -> component.equals(Shop.DB_MIGRATE) ? database.primaryUrl(Roles.DATABASE)
+                    : database.poolUrl(Roles.DATABASE);
+            case "SHOP_DB_USER" -> login(component);
+            case "SHOP_DB_PASSWORD" -> login(component).equals(Roles.SUPERUSER) ? database.logins().superuser()
+                    : database.logins().role(component);
+            // The local tier is the development environment's, so is its connection budget.
+            case Wiring.DB_POOL_SIZE -> Integer.toString(ConnectionBudget.of(platform, Environment.DEV).servicePool());
+            case "SHOP_REDIS_NODES" -> redis.nodes();
+            case "SHOP_REDIS_PASSWORD" -> redis.password();
+            case "SHOP_MEMCACHED_SERVERS" -> memcached.servers();
+            case "SHOP_MEMCACHED_USER" -> Memcached.USER;
+            case "SHOP_MEMCACHED_PASSWORD" -> memcached.password();
+            case "SHOP_KAFKA_BOOTSTRAP" -> kafka.bootstrap();
+            case "SHOP_KAFKA_USER" -> Kafka.USER;
+            case "SHOP_KAFKA_PASSWORD" -> kafka.password();
+            case "SHOP_SEARCH_URL" -> search.url();
+            case "SHOP_SEARCH_USER", "SHOP_SEARCH_PASSWORD" -> "";   // no security plugin yet: see Search
+            default -> serviceUrl(variable);
+        };
+    }
+
+    /** Services log in as their own role; maintenance jobs and the migration as the owner. */
+    private static String login(String component) {
+        return switch (component) {
+            case Shop.PARTITION_MAINTENANCE, Shop.DB_MIGRATE -> Roles.SUPERUSER;
+            default -> ServiceSchemas.of(component).role();
+        };
+    }
+
+    private String serviceUrl(String variable) {
+        List<Component> services = platform.services();
+        for (int i = 0; i < services.size(); i++) {
+            if (Wiring.serviceUrlVariable(services.get(i).name()).equals(variable)) {
+                return "http://127.0.0.1:" + layout.servicePort(i);
+            }
+        }
+        throw new IllegalStateException("no local value for " + variable);
+    }
+
+    /** The state file read by {@code io.shopplatform.testing.DataTier}; see docs/contracts.md. */
+    Properties tierProperties() {
+        Properties p = new Properties();
+        p.setProperty("database", Roles.DATABASE);
+        p.setProperty("test.database", Database.TESTS);
+        p.setProperty("pgpool.host", "127.0.0.1");
+        p.setProperty("pgpool.port", Integer.toString(layout.pgpoolPort(0)));
+        p.setProperty("pgpool.url", database.poolUrl(Roles.DATABASE));
+        p.setProperty("postgres.nodes", String.join(",", layout.postgresNodes()));
+        layout.postgresNodes().forEach(n -> p.setProperty("postgres." + n + ".port", Integer.toString(layout.postgresPort(n))));
+        p.setProperty("superuser.name", Roles.SUPERUSER);
+        p.setProperty("superuser.password", database.logins().superuser());
+        for (ServiceSchemas.ServiceSchema s : ServiceSchemas.ALL) {
+            p.setProperty("role." + s.service() + ".name", s.role());
+            p.setProperty("role." + s.service() + ".password", database.logins().role(s.service()));
+        }
+        p.setProperty("redis.nodes", redis.nodes());
+        p.setProperty("redis.password", redis.password());
+        p.setProperty("memcached.servers", memcached.servers());
+        p.setProperty("memcached.user", Memcached.USER);
+        p.setProperty("memcached.password", memcached.password());
+        p.setProperty("kafka.bootstrap", kafka.bootstrap());
+        p.setProperty("kafka.user", Kafka.USER);
+        p.setProperty("kafka.password", kafka.password());
+        p.setProperty("search.url", search.url());
+        return p;
+    }
+}

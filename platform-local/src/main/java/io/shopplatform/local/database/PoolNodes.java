@@ -1,0 +1,60 @@
+package io.shopplatform.local.database;
+
+import io.shopplatform.datatier.Roles;
+import io.shopplatform.local.Layout;
+import io.shopplatform.local.machine.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/** What each PgPool thinks of the members: its node table ({@code SHOW pool_nodes}). */
+public final class PoolNodes {
+
+    private final Layout layout;
+    private final DatabaseLogins logins;
+
+    PoolNodes(Layout layout, DatabaseLogins logins) {
+        this.layout = layout;
+        this.logins = logins;
+    }
+
+    /** PgPool {@code index}'s node table: node_id, status, role, select_cnt, ... as text. */
+    public List<Map<String, String>> of(int index) throws SQLException {
+        // PgPool answers its own SHOW commands only over the simple query protocol.
+        try (Connection c = Sql.connect(layout.pgpoolPort(index), Roles.DATABASE + "?preferQueryMode=simple",
+                Roles.SUPERUSER, logins.superuser())) {
+            return Sql.query(c, "SHOW pool_nodes");
+        }
+    }
+
+    /**
+     * Whether PgPool {@code index} sees exactly {@code primary} as primary and every member in {@code up} as up.
+     * False while it does not answer (it restarts its children after a failover or a fail-back).
+     */
+    boolean agrees(int index, String primary, List<String> up) {
+        try {
+            List<Map<String, String>> nodes = of(index);
+            return nodes.stream().filter(n -> "primary".equals(n.get("role"))).map(n -> "pg" + n.get("node_id"))
+                    .toList().equals(List.of(primary))
+                    && nodes.stream().filter(n -> up.contains("pg" + n.get("node_id")))
+                    // "waiting": attached, and no client has used it yet.
+                    .allMatch(n -> "up".equals(n.get("status")) || "waiting".equals(n.get("status")));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    List<String> describe(int index) {
+        try {
+            List<String> lines = new java.util.ArrayList<>();
+            for (Map<String, String> n : of(index)) {
+                lines.add(String.format("    pg%-2s %-8s %-8s select_cnt %-8s replication_delay %s", n.get("node_id"),
+                        n.get("status"), n.get("role"), n.get("select_cnt"), n.get("replication_delay")));
+            }
+            return lines;
+        } catch (SQLException e) {
+            return List.of("    (does not answer: " + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.shopplatform.local.servers;
+
+import io.shopplatform.local.PlatformException;
+import io.shopplatform.local.machine.Host;
+import io.shopplatform.local.machine.LocalMachine;
+import io.shopplatform.local.machine.LocalServer;
+import io.shopplatform.model.ServerVersions;
+import io.shopplatform.model.Shop;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A single-node OpenSearch, the catalog's search engine, from its minimal distribution on Maven Central at the
+ * version the cluster's image has ({@link ServerVersions#OPENSEARCH}). That distribution has no security plugin:
+ * locally the only guard is that it listens on loopback. The cluster runs it with its security plugin disabled too
+ * (a NetworkPolicy is its only guard there; authentication and TLS for search are a later step of issue 9, see
+ * manifests-synth/README.md), so no credentials are configured in either place yet.
+ */
+public final class Search implements LocalServer {
+
+    private final LocalMachine machine;
+
+    public Search(LocalMachine machine) {
+        this.machine = machine;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + machine.layout().searchPort();
+    }
+
+    @Override
+    public String name() {
+        return Shop.SEARCH;
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(machine.layout().searchPort(), machine.layout().searchTransportPort());
+    }
+
+    @Override
+    public void writeConfig() {
+        Host.mkdirs(data());
+        Host.mkdirs(logs());
+        machine.host().own(data());
+        machine.host().own(machine.layout().logs());
+    }
+
+    @Override
+    public void start() {
+        Path home = installation();
+        var l = machine.layout();
+        machine.supervisor().start(name(), List.of(home.resolve("bin/opensearch").toString(),
+                        "-E", "discovery.type=single-node", "-E", "cluster.name=shop-local",
+                        "-E", "network.host=127.0.0.1",
+                        "-E", "http.port=" + l.searchPort(), "-E", "transport.port=" + l.searchTransportPort(),
+                        "-E", "path.data=" + data(), "-E", "path.logs=" + logs()),
+                Map.of("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"),
+                        "OPENSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m"), home);
+    }
+
+    @Override
+    public boolean ready() {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
+                    HttpRequest.newBuilder(URI.create(url() + "/_cluster/health")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofSeconds(120);
+    }
+
+    @Override
+    public Duration stopTimeout() {
+        return Duration.ofSeconds(60);
+    }
+
+    private Path data() {
+        return machine.layout().data().resolve(name());
+    }
+
+    private Path logs() {
+        return machine.layout().logs().resolve(name());
+    }
+
+    /** The unpacked distribution, copied from the runner's build into the state folder the service user owns. */
+    private Path installation() {
+        String dir = "opensearch-" + ServerVersions.OPENSEARCH;
+        Path source = Path.of(Search.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent()
+                .resolve("servers").resolve(dir);
+        if (!Files.isDirectory(source)) {
+            throw new PlatformException("OpenSearch " + ServerVersions.OPENSEARCH + " is missing from " + source
+                    + "; rebuild the runner (./platform builds it)");
+        }
+        Path home = machine.layout().dist().resolve(dir);
+        if (!Files.isDirectory(home)) {
+            Host.mkdirs(machine.layout().dist());
+            Host.exec(List.of("cp", "-a", source.toString(), home.toString()), Map.of(), 120);
+            machine.host().own(machine.layout().dist());
+        }
+        return home;
+    }
+}
