@@ -71,7 +71,8 @@ public final class DataTierFiles {
         Sizing.HealthChecks h = sizing.healthChecks();
         v.put("children", sizing.connections().childrenPerPooler());
         v.put("max_pool", sizing.connections().connectionsPerChild());
-        v.put("sr_check_period_s", 1);
+        // Replication lag only steers read balancing (delay_threshold): the health check's period is often enough.
+        v.put("sr_check_period_s", h.period().toSeconds());
         v.put("delay_threshold_bytes", 10 * 1024 * 1024);
         v.put("auto_failback_interval_s", 10);
         v.put("health_check_period_s", h.period().toSeconds());

@@ -43,7 +43,9 @@ public record Sizing(int members, int poolers, int memoryMi, int dataVolumeGi, C
         }
     }
 
-    static final HealthChecks HEALTH_CHECKS = new HealthChecks(Duration.ofSeconds(1), Duration.ofSeconds(5), 2,
+    // Every check is a new backend (fork and SCRAM) per PgPool and member: a 1 s period cost three local tiers about
+    // one of this machine's two cores. 5 s still finds a dead primary well inside the seed's detection target.
+    static final HealthChecks HEALTH_CHECKS = new HealthChecks(Duration.ofSeconds(5), Duration.ofSeconds(5), 2,
             Duration.ofSeconds(1));
 
     public static Sizing of(Platform platform, Environment env) {
