@@ -56,7 +56,8 @@ final class Services {
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(layout.managementPort(i)));
             supervisor.start(process(name), List.of(Kafka.java(), "-Xmx512m", "-jar", copy(jar).toString()), env, layout.run());
             int management = layout.managementPort(i);
-            supervisor.awaitReady(process(name), () -> healthy(management), Duration.ofSeconds(120));
+            // A deadline for a busy machine (several JVMs starting on two cores); ready returns as soon as it is.
+            supervisor.awaitReady(process(name), () -> healthy(management), Duration.ofSeconds(300));
         }
     }
 

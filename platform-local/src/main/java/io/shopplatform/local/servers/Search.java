@@ -84,7 +84,8 @@ public final class Search implements LocalServer {
 
     @Override
     public Duration startTimeout() {
-        return Duration.ofSeconds(120);
+        // A deadline, not a wait: idle, it is ready in about 20 s; on a 2-core machine at load 30, over 120 s.
+        return Duration.ofSeconds(300);
     }
 
     @Override
