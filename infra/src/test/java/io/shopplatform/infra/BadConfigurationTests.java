@@ -176,9 +176,9 @@ class BadConfigurationTests {
     @Test
     void aCustomKindNoAddonServesStopsTheProgram(@TempDir Path dist) {
         Stacks.copyManifests(dist, Environment.DEV,
-                "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: gateway, namespace: shop-dev}\n");
+                "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: gateway, namespace: shop-dev}\n");
         Run run = Stacks.run(Environment.DEV, set(StackConfig.MANIFESTS_DIR, dist.toString())).run();
-        assertThat(run.failure(IllegalStateException.class)).hasMessageContaining("[cert-manager.io/Certificate]")
+        assertThat(run.failure(IllegalStateException.class)).hasMessageContaining("[cilium.io/CiliumNetworkPolicy]")
                 .hasMessageContaining("neither GKE nor an add-on serves");
         assertThat(run.mocks().registered).isEmpty();
     }

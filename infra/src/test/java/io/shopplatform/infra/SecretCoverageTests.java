@@ -118,6 +118,9 @@ class SecretCoverageTests {
                     tls.forEach(t -> Optional.ofNullable(((Map<?, ?>) t).get("secretName")).ifPresent(name ->
                             refs.add(new Reference(ns, (String) name, Optional.empty(), by))));
                 }
+                if ("Issuer".equals(doc.get("kind")) && map.get("ca") instanceof Map<?, ?> ca) {
+                    refs.add(new Reference(ns, (String) ca.get("secretName"), Optional.of("tls.key"), by));
+                }
                 if (map.get("containers") instanceof List<?> containers && map.get("volumes") instanceof List<?> volumes) {
                     refs.addAll(mountedSecretFiles(ns, by, containers, volumes));
                 }
@@ -178,17 +181,30 @@ class SecretCoverageTests {
         return refs;
     }
 
-    /** By "namespace/name", the keys of every Secret the program declares. */
+    /**
+     * By "namespace/name", the keys of every Secret the program declares, and of every Secret cert-manager (an add-on
+     * the program installs) writes for a Certificate of the manifests.
+     */
     static Map<String, Set<String>> created(Deployed stack) {
         Map<String, Set<String>> created = new HashMap<>();
         stack.mocks().registered(SECRET).forEach(r -> {
             Map<?, ?> metadata = (Map<?, ?>) r.inputs.get("metadata");
             created.put(metadata.get("namespace") + "/" + metadata.get("name"), stringData(r).keySet());
         });
+        assertThat(Addons.ALL).as("cert-manager is installed").anyMatch(a -> a.chart().equals("cert-manager"));
+        for (Map<?, ?> doc : documents(Stacks.DIST.resolve(stack.env().id()))) {
+            if (CERTIFICATE.equals(doc.get("apiVersion") + "/" + doc.get("kind"))) {
+                Map<?, ?> metadata = (Map<?, ?>) doc.get("metadata");
+                created.put(metadata.get("namespace") + "/" + ((Map<?, ?>) doc.get("spec")).get("secretName"), CERTIFICATE_KEYS);
+            }
+        }
         return created;
     }
 
     static final String SECRET = "kubernetes:core/v1:Secret";
+    private static final String CERTIFICATE = "cert-manager.io/v1/Certificate";
+    /** What cert-manager writes into a Certificate's Secret. */
+    private static final Set<String> CERTIFICATE_KEYS = Set.of("ca.crt", "tls.crt", "tls.key");
 
     static Map<String, String> stringData(Deployed stack, String namespace, String name) {
         return stringData(secretResource(stack, namespace, name));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.manifests.crd.AnalysisTemplate;
 import io.shopplatform.manifests.crd.BackendConfig;
+import io.shopplatform.manifests.crd.Certificate;
+import io.shopplatform.manifests.crd.Issuer;
+import io.shopplatform.manifests.data.DataTierChart;
 import io.shopplatform.manifests.crd.ManagedCertificate;
 import io.shopplatform.manifests.crd.Application;
 import io.shopplatform.manifests.crd.CustomResource;
@@ -75,6 +78,12 @@ class CustomResourceSynthTests {
     @Test
     void managedCertificateSynthesizes() {
         synthesizes(ManagedCertificate.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.GATEWAY)));
+    }
+
+    @Test
+    void certificateAndIssuerSynthesize() {
+        synthesizes(Certificate.TYPE, (scope, t) -> new DataTierChart(scope, t));
+        synthesizes(Issuer.TYPE, (scope, t) -> new DataTierChart(scope, t));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.shopplatform.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopplatform.datatier.Credentials;
 import io.shopplatform.datatier.DataTierFiles;
 import io.shopplatform.datatier.Maintenance;
 import io.shopplatform.datatier.Migrate;
@@ -17,6 +18,7 @@ import io.shopplatform.model.Edge;
 import io.shopplatform.model.Shop;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -128,6 +130,67 @@ class DataTierTests {
                     "pg_replication_slot_safe_wal_size_bytes", "pg_replication_slot_slot_is_active",
                     "pg_stat_archiver_failed_count");
         });
+    }
+
+    /** Defect: the backup servers and the backup job read TLS Secrets that nothing created. */
+    @TestFactory
+    Stream<DynamicNode> theBackupTlsSecretsAreIssuedByCertManager() {
+        return PerEnvironment.rule("cert-manager issues the backup servers' certificate for every member host the job "
+                + "dials, and the job's client certificate under the one name the servers accept", m -> {
+            Doc server = m.get("Certificate", Credentials.BACKUP_SERVER_TLS);
+            Doc client = m.get("Certificate", Credentials.BACKUP_CLIENT_TLS);
+            var postgres = m.target().platform().component(Shop.POSTGRES);
+            assertThat(strings(server.at("spec", "dnsNames"))).containsExactlyElementsOf(IntStream
+                    .range(0, m.target().instances(postgres)).mapToObj(i -> ClusterTopology.memberHost(m.target(), i)).toList());
+            assertThat(strings(server.at("spec", "usages"))).contains("server auth");
+            assertThat(client.at("spec", "commonName")).isEqualTo(Credentials.BACKUP_CLIENT);
+            assertThat(strings(client.at("spec", "usages"))).contains("client auth");
+            // Both are signed by the namespace's CA, whose Secret a self-signed Certificate creates.
+            assertThat(server.at("spec", "issuerRef", "name")).isEqualTo(client.at("spec", "issuerRef", "name"));
+            String caSecret = (String) m.get("Issuer", (String) server.at("spec", "issuerRef", "name")).at("spec", "ca", "secretName");
+            Doc ca = m.get("Certificate", caSecret);
+            assertThat(ca.at("spec", "isCA")).isEqualTo(true);
+            assertThat(m.get("Issuer", (String) ca.at("spec", "issuerRef", "name")).map("spec")).containsKey("selfSigned");
+        });
+    }
+
+    /**
+     * Defect: OpenSearch was started past the image's entrypoint (which alone applied DISABLE_SECURITY_PLUGIN) and
+     * wrote its keystore into a config folder on the read-only root filesystem.
+     */
+    @TestFactory
+    Stream<DynamicNode> searchStartsOnAReadOnlyRootFilesystem() {
+        return PerEnvironment.rule("OpenSearch runs with its config in the pod's writable scratch space, the rendered "
+                + "opensearch.yml over the image's, security settled in that file", m -> {
+            Doc search = m.get("StatefulSet", Shop.SEARCH);
+            Map<String, Object> c = Doc.list(search.podSpec(), "containers").get(0);
+            List<Map<String, Object>> env = Doc.list(c, "env");
+            String conf = env.stream().filter(e -> "OPENSEARCH_PATH_CONF".equals(e.get("name"))).findFirst()
+                    .orElseThrow().get("value").toString();
+            assertThat(conf).startsWith("/tmp/");
+            assertThat(Doc.list(c, "volumeMounts")).anyMatch(v -> "/tmp".equals(v.get("mountPath")))
+                    .noneMatch(v -> v.containsKey("subPath"));
+            assertThat(env).noneMatch(e -> e.get("name").toString().startsWith("DISABLE_"));
+            String command = c.get("command").toString();
+            assertThat(command).contains("cp -R /usr/share/opensearch/config/.", "exec /usr/share/opensearch/bin/opensearch");
+            String yml = m.get("ConfigMap", Shop.SEARCH + "-config").map("data").get("opensearch.yml").toString();
+            assertThat(yml).contains("\nplugins.security.disabled: true\n", "No authentication, plainly");
+        });
+    }
+
+    /** Defect: redis.sh ran redis-server in the background of a shell that, as PID 1, ignored SIGTERM. */
+    @TestFactory
+    Stream<DynamicNode> redisReceivesSigtermItself() {
+        return PerEnvironment.rule("redis.sh ends by exec'ing redis-server, so the server is PID 1", m -> {
+            String script = m.get("ConfigMap", Shop.REDIS + "-config").map("data").get("redis.sh").toString().strip();
+            String last = script.substring(script.lastIndexOf("\nexec ") + 1);
+            assertThat(last).startsWith("exec redis-server ").doesNotContain("&");
+            assertThat(script).doesNotContain("wait \"$server\"");
+        });
+    }
+
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(Object::toString).toList();
     }
 
     private static List<List<String>> commands(Manifests m, String kind, String name) {

@@ -31,7 +31,12 @@ class DeterminismTests {
         Process synth = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Synth.class.getName(), out.toString())
                 .inheritIO().start();
-        assertThat(synth.waitFor(60, TimeUnit.SECONDS)).as("synth finished").isTrue();
+        // A deadline, not a speed target: a fresh JVM's synth takes a minute or more on a loaded 2-core machine.
+        boolean finished = synth.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            synth.destroyForcibly();
+        }
+        assertThat(finished).as("synth finished within 5 minutes").isTrue();
         assertThat(synth.exitValue()).isZero();
         for (Environment env : Environment.values()) {
             assertSameFiles(Manifests.of(env).dir(), out.resolve(env.id()));

@@ -5,15 +5,22 @@ import static io.shopplatform.manifests.PerEnvironment.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.shopplatform.manifests.validation.Yaml;
 import io.shopplatform.manifests.workloads.ServiceWorkload;
 import io.shopplatform.model.Autoscaling;
 import io.shopplatform.model.Component;
+import io.shopplatform.model.Priority;
+import io.shopplatform.model.Termination;
 import io.shopplatform.model.Shop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** The platform's rules for every workload of every environment. */
@@ -70,6 +77,81 @@ class PolicyTests {
                     assertThat(Doc.at(c, "startupProbe", "httpGet", "path")).isEqualTo(ServiceWorkload.LIVENESS);
                     for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
                         assertThat(Doc.at(c, probe, "httpGet", "port")).isEqualTo(Shop.MANAGEMENT.name());
+                    }
+                });
+    }
+
+    /** Defect: no preStop pause and the default grace period, so a stopping pod dropped requests still routed to it. */
+    @TestFactory
+    Stream<DynamicNode> servicesDrainBeforeTheyStop() {
+        return each("every service serves on past the load balancer's deregistration, then Spring drains within a "
+                        + "grace period longer than both (the model's Termination)",
+                m -> m.target().platform().services().stream().map(s -> m.get("Deployment", s.name())), (m, d) -> {
+                    Termination t = m.target().platform().termination();
+                    Map<String, Object> c = Doc.list(d.podSpec(), "containers").get(0);
+                    List<?> preStop = (List<?>) Doc.at(c, "lifecycle", "preStop", "exec", "command");
+                    assertThat(preStop).as("preStop").hasSize(2).first().isEqualTo("sleep");
+                    long pause = Long.parseLong(preStop.get(1).toString());
+                    assertThat(pause).isEqualTo(t.preStopPause().toSeconds())
+                            .isGreaterThan(t.loadBalancerDeregistration().toSeconds());
+                    assertThat(Doc.list(c, "env")).as("Spring's shutdown timeout").contains(
+                            Map.of("name", ServiceWorkload.SHUTDOWN_TIMEOUT, "value", t.shutdownTimeout().toSeconds() + "s"));
+                    assertThat(((Number) Doc.at(d.podSpec(), "terminationGracePeriodSeconds")).longValue())
+                            .isEqualTo(t.gracePeriod().toSeconds())
+                            .isGreaterThan(pause + t.shutdownTimeout().toSeconds());
+                });
+    }
+
+    @Test
+    void springShutsDownGracefully() throws IOException {
+        // The timeout above governs only a graceful shutdown: the services' shared defaults must ask for one.
+        Map<String, Object> defaults = Yaml.documents(Files.readString(
+                Path.of("..", "services", "shared", "src", "main", "resources", "shop-service-defaults.yml"))).get(0);
+        assertThat(Doc.at(defaults, "server", "shutdown")).isEqualTo("graceful");
+    }
+
+    /** Defect: no PriorityClasses, so a burst of catalogue pods could preempt PostgreSQL or payment. */
+    @TestFactory
+    Stream<DynamicNode> theDataTierAndPaymentArePreemptedLast() {
+        return rule("every pod names its component's PriorityClass; the data tier's and payment's outrank every other", m -> {
+            for (Priority p : Priority.values()) {
+                Doc pc = m.get("PriorityClass", p.className());
+                assertThat(((Number) pc.at("value")).intValue()).isEqualTo(p.value());
+                assertThat(pc.at("globalDefault")).isEqualTo(false);
+            }
+            int lowestCritical = Integer.MAX_VALUE, highestOther = Integer.MIN_VALUE;
+            for (Doc w : m.workloads()) {
+                String component = ((Map<?, ?>) Doc.at(w.podTemplate().orElseThrow(), "metadata", "labels")).get(Meta.NAME).toString();
+                String className = (String) Doc.at(w.podSpec(), "priorityClassName");
+                assertThat(className).as(w.toString()).isEqualTo(m.target().platform().component(component).priority().className());
+                int value = ((Number) m.get("PriorityClass", className).at("value")).intValue();
+                Component c = m.target().platform().component(component);
+                boolean dataTierOrPayment = !c.isService() && !w.runsToCompletion() || component.equals(Shop.PAYMENT);
+                if (dataTierOrPayment) {
+                    lowestCritical = Math.min(lowestCritical, value);
+                } else {
+                    highestOther = Math.max(highestOther, value);
+                }
+            }
+            assertThat(lowestCritical).isGreaterThan(highestOther);
+            assertThat(m.get("PriorityClass", Priority.BATCH.className()).at("preemptionPolicy")).isEqualTo("Never");
+        });
+    }
+
+    /** Defect: PostgreSQL ran Burstable (CPU limit above its request, a Burstable exporter beside it). */
+    @TestFactory
+    Stream<DynamicNode> postgresIsInTheGuaranteedQosClass() {
+        return each("every container of every PostgreSQL member pod, the exporter and backup server included, is "
+                        + "limited at its request (Guaranteed QoS)",
+                m -> m.workloads().stream().filter(w -> w.kind().equals("StatefulSet")
+                        && Shop.POSTGRES.equals(((Map<?, ?>) Doc.at(w.podTemplate().orElseThrow(), "metadata", "labels")).get(Meta.NAME))),
+                (m, w) -> {
+                    assertThat(w.containers()).hasSizeGreaterThanOrEqualTo(3);
+                    for (Map<String, Object> c : w.containers()) {
+                        for (String resource : List.of("cpu", "memory")) {
+                            assertThat(Doc.at(c, "resources", "limits", resource)).as(c.get("name") + " " + resource)
+                                    .isNotNull().isEqualTo(Doc.at(c, "resources", "requests", resource));
+                        }
                     }
                 });
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param nodePool   the node pool it runs on, by name; empty for external components
  * @param membership whether instances form a cluster with each other (replication, cluster bus)
  * @param schedule   cron schedule, for {@link Kind#JOB} only
+ * @param priority   who is preempted first when nodes run short (by default, from the kind)
  */
 public record Component(
         String name,
@@ -22,7 +23,8 @@ public record Component(
         Optional<Autoscaling> autoscaling,
         Optional<String> nodePool,
         Membership membership,
-        Optional<String> schedule) {
+        Optional<String> schedule,
+        Priority priority) {
 
     /** How a component's instances relate. */
     public enum Membership {
@@ -48,6 +50,7 @@ public record Component(
                 throw new IllegalArgumentException(name + ": replicas must equal the HPA minimum");
             }
         });
+        Checks.required(priority, name + ": priority");
         if ((kind == Kind.JOB) != schedule.isPresent()) {
             throw new IllegalArgumentException(name + ": jobs and only jobs have a schedule");
         }
@@ -73,7 +76,7 @@ public record Component(
     /** The same component running another build of its image (pinned by digest, say). */
     public Component withImage(Image other) {
         return new Component(name, kind, purpose, Optional.of(other), ports, replicas, resources, autoscaling, nodePool,
-                membership, schedule);
+                membership, schedule, priority);
     }
 
     public boolean isService() {
@@ -97,10 +100,12 @@ public record Component(
         private Optional<String> nodePool = Optional.empty();
         private Membership membership = Membership.STANDALONE;
         private Optional<String> schedule = Optional.empty();
+        private Priority priority;
 
         private Builder(String name, Kind kind) {
             this.name = name;
             this.kind = kind;
+            this.priority = Priority.of(kind);
             if (kind == Kind.EXTERNAL) {
                 replicas = 0;
                 resources = Resources.NOT_DEPLOYED;
@@ -125,10 +130,11 @@ public record Component(
         public Builder membership(Membership value) { membership = value; return this; }
         /** A job's cron schedule (UTC). */
         public Builder schedule(String cron) { schedule = Optional.of(cron); return this; }
+        public Builder priority(Priority value) { priority = value; return this; }
 
         public Component build() {
             return new Component(name, kind, purpose, image, ports, replicas,
-                    Checks.required(resources, name + ": resources"), autoscaling, nodePool, membership, schedule);
+                    Checks.required(resources, name + ": resources"), autoscaling, nodePool, membership, schedule, priority);
         }
     }
 }

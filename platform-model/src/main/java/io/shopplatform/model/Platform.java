@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param zones              the zones the cluster spreads over
  * @param minNodes           the cluster's node bounds, the sums of its pools'
  * @param applicationCacheMi the in-process (L1) cache of each service instance
+ * @param termination        how a service's pod drains when it is stopped
  */
 public record Platform(
         int zones,
@@ -31,7 +32,8 @@ public record Platform(
         DatabaseTargets database,
         Canary canary,
         BackupPolicy backups,
-        Traffic traffic) {
+        Traffic traffic,
+        Termination termination) {
 
     public Platform {
         nodePools = List.copyOf(nodePools);
@@ -46,6 +48,7 @@ public record Platform(
         Checks.required(canary, "canary");
         Checks.required(backups, "backup policy");
         Checks.required(traffic, "traffic");
+        Checks.required(termination, "termination");
         validate(zones, minNodes, maxNodes, nodePools, components, edges);
         if (database.failoverDetection().compareTo(backups.rto()) >= 0) {
             throw new IllegalStateException("inconsistent platform model: failover detection ("
@@ -75,6 +78,7 @@ public record Platform(
         b.canary = canary;
         b.backups = backups;
         b.traffic = traffic;
+        b.termination = termination;
         return b;
     }
 
@@ -188,6 +192,7 @@ public record Platform(
         private Canary canary;
         private BackupPolicy backups;
         private Traffic traffic;
+        private Termination termination;
 
         private Builder() {}
 
@@ -208,12 +213,13 @@ public record Platform(
         public Builder canary(Canary value) { canary = value; return this; }
         public Builder backups(BackupPolicy value) { backups = value; return this; }
         public Builder traffic(Traffic value) { traffic = value; return this; }
+        public Builder termination(Termination value) { termination = value; return this; }
 
         public Platform build() {
             return new Platform(Checks.required(zones, "zones"), Checks.required(minNodes, "minimum nodes"),
                     Checks.required(maxNodes, "maximum nodes"), nodePools, components, edges, pooling,
                     Checks.required(applicationCacheMi, "application cache size"), caches, sla, alerting, database,
-                    canary, backups, traffic);
+                    canary, backups, traffic, termination);
         }
     }
 }

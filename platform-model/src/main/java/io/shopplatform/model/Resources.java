@@ -22,6 +22,15 @@ public record Resources(int cpuRequestMillis, int cpuLimitMillis, int memoryMi) 
         return new Builder();
     }
 
+    /** CPU and memory limited at what is requested: Kubernetes' Guaranteed QoS class, evicted last. */
+    public static Resources guaranteed(int cpuMillis, int memoryMi) {
+        return new Resources(cpuMillis, cpuMillis, memoryMi);
+    }
+
+    public boolean isGuaranteed() {
+        return cpuRequestMillis == cpuLimitMillis;
+    }
+
     public int memoryRequestMi() { return memoryMi; }
     public int memoryLimitMi() { return memoryMi; }
     public String cpuRequest() { return cpuRequestMillis + "m"; }

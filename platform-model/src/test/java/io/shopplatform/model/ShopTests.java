@@ -3,12 +3,43 @@ package io.shopplatform.model;
 import static io.shopplatform.model.Shop.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static java.time.Duration.ofSeconds;
 
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShopTests {
+
+    @Test
+    void theDataTierAndPaymentArePreemptedLast() {
+        for (Component c : PLATFORM.components()) {
+            boolean critical = c.name().equals(Shop.PAYMENT) || List.of(Kind.DATABASE, Kind.POOLER, Kind.CACHE,
+                    Kind.BROKER, Kind.SEARCH).contains(c.kind());
+            assertThat(c.priority()).as(c.name()).isEqualTo(critical ? Priority.CRITICAL
+                    : c.kind() == Kind.JOB || c.kind() == Kind.TASK ? Priority.BATCH : Priority.SERVING);
+        }
+        assertThat(Priority.CRITICAL.value()).isGreaterThan(Priority.SERVING.value());
+        assertThat(Priority.SERVING.value()).isGreaterThan(Priority.BATCH.value());
+    }
+
+    @Test
+    void aDrainThatEndsBeforeTheLoadBalancerLetsGoIsRefused() {
+        Termination t = PLATFORM.termination();
+        assertThat(t.preStopPause()).isGreaterThan(t.loadBalancerDeregistration());
+        assertThat(t.gracePeriod()).isGreaterThan(t.preStopPause().plus(t.shutdownTimeout()));
+        assertThatThrownBy(() -> Termination.builder().loadBalancerDeregistration(ofSeconds(15)).preStopPause(ofSeconds(15))
+                .shutdownTimeout(ofSeconds(20)).gracePeriod(ofSeconds(60)).build())
+                .hasMessageContaining("preStop pause (PT15S) must outlast the load balancer's deregistration");
+        assertThatThrownBy(() -> Termination.builder().loadBalancerDeregistration(ofSeconds(15)).preStopPause(ofSeconds(20))
+                .shutdownTimeout(ofSeconds(30)).gracePeriod(ofSeconds(30)).build())
+                .hasMessageContaining("grace period (PT30S) must outlast the preStop pause and the shutdown timeout");
+    }
+
+    @Test
+    void postgresIsGuaranteed() {
+        assertThat(PLATFORM.component(Shop.POSTGRES).resources().isGuaranteed()).isTrue();
+    }
 
     @Test
     void declaresTheSeedsSixServices() {
@@ -117,9 +148,8 @@ class ShopTests {
 
     @Test
     void refusesAComponentWhoseLimitsDoNotFitOnOneNodeOfItsPool() {
-        Component postgres = PLATFORM.component(Shop.POSTGRES);
         Component onCachePool = Component.builder("big-db", Kind.DATABASE).purpose("too big for a cache node")
-                .image("postgres:15.14-bookworm").nodePool(Shop.CACHE_POOL).resources(postgres.resources()).build();
+                .image("postgres:15.14-bookworm").nodePool(Shop.CACHE_POOL).resources(Resources.guaranteed(4000, 8192)).build();
         assertThatThrownBy(() -> PLATFORM.toBuilder().components(onCachePool).edges(List.of()).build())
                 .hasMessageContaining("big-db (limits 4000m, 8192Mi) does not fit on one n2-highmem-2 node of cache"
                         + " (2 vCPU, 16 GiB)");

@@ -23,6 +23,13 @@ public final class Addons {
     /** Where prometheus-adapter serves the custom metrics API; {@code Vpc} lets the control plane reach it. */
     public static final int ADAPTER_PORT = 6443;
 
+    /**
+     * Where cert-manager's admission webhook listens: a port the control plane of a private cluster reaches without a
+     * firewall rule of ours (GKE opens 443 and 10250 itself).
+     */
+    public static final int CERT_MANAGER_WEBHOOK_PORT = 10250;
+
+    private static final String JETSTACK = "https://charts.jetstack.io";
     private static final String ARGO_HELM = "https://argoproj.github.io/argo-helm";
     private static final String PROMETHEUS_COMMUNITY = "https://prometheus-community.github.io/helm-charts";
     private static final String ARGO = "argoproj.io";
@@ -56,7 +63,14 @@ public final class Addons {
                             // The control plane calls the custom metrics API on the pod: a port the firewall opens.
                             "listenPort", ADAPTER_PORT),
                     // Its pod mounts those rules, which exist only once Argo CD has synced: waiting would deadlock.
-                    false));
+                    false),
+            // Issues the data tier's TLS certificates (the backup servers' and the backup job's) from the manifests'
+            // Issuers; its CRDs come with the release and stay if it is ever uninstalled.
+            new Addon("cert-manager", JETSTACK, "cert-manager", "v1.18.2", "cert-manager",
+                    group("cert-manager.io", "Certificate", "Issuer", "ClusterIssuer", "CertificateRequest"),
+                    Map.of("crds", Map.of("enabled", true, "keep", true),
+                            "webhook", Map.of("securePort", CERT_MANAGER_WEBHOOK_PORT)),
+                    true));
 
     private Addons() {}
 

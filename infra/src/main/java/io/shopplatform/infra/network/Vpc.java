@@ -44,6 +44,8 @@ public record Vpc(Network network, Subnetwork subnetwork, List<Address> egress, 
     static final String NODES_CIDR = "10.10.0.0/20";
     static final String PODS_CIDR = "10.16.0.0/14";
     static final String SERVICES_CIDR = "10.20.0.0/20";
+    /** What GKE's own firewall rule lets a private cluster's control plane reach on nodes (and their pods). */
+    public static final List<Integer> GKE_CONTROL_PLANE_TO_NODE_PORTS = List.of(443, 10250);
     /**
      * What the control plane calls on pods beyond the 443 and 10250 GKE opens itself: admission webhooks, and the
      * aggregated API servers the HPAs depend on (prometheus-adapter's custom metrics API, {@code Addons}).

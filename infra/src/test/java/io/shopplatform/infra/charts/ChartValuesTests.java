@@ -83,6 +83,16 @@ class ChartValuesTests {
         assertThat(Vpc.CONTROL_PLANE_TO_POD_PORTS).contains((Integer) adapter.values().get("listenPort"));
     }
 
+    @Test
+    void certManagersWebhookListensWhereTheControlPlaneMayCallAndItsCrdsComeWithIt() {
+        Addon certManager = Addons.ALL.stream().filter(a -> a.chart().equals("cert-manager")).findFirst().orElseThrow();
+        int port = (Integer) at(certManager.values(), "webhook", "securePort");
+        assertThat(port).isEqualTo(Addons.CERT_MANAGER_WEBHOOK_PORT);
+        assertThat(Stream.concat(Vpc.GKE_CONTROL_PLANE_TO_NODE_PORTS.stream(), Vpc.CONTROL_PLANE_TO_POD_PORTS.stream()))
+                .contains(port);
+        assertThat(at(certManager.values(), "crds", "enabled")).isEqualTo(true);
+    }
+
     private static Addon kubePrometheusStack() {
         return Addons.ALL.stream().filter(a -> a.chart().equals("kube-prometheus-stack")).findFirst().orElseThrow();
     }

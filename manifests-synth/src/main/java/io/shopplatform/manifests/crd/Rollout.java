@@ -25,7 +25,19 @@ public final class Rollout {
 
     public record TemplateRef(String templateName) {}
 
-    public record Arg(String name, String value) {}
+    /** A fixed value, or one Argo Rollouts fills in (the canary's pod template hash). */
+    public record Arg(String name, String value, ValueFrom valueFrom) {
+        public static Arg of(String name, String value) {
+            return new Arg(name, value, null);
+        }
+
+        /** The pod template hash of the ReplicaSet being rolled out: the label its pods carry. */
+        public static Arg canaryHash(String name) {
+            return new Arg(name, null, new ValueFrom("Latest"));
+        }
+    }
+
+    public record ValueFrom(String podTemplateHashValue) {}
 
     /** Exactly one of the components is set per step. */
     public record Step(Integer setWeight, Pause pause) {

@@ -9,7 +9,9 @@ public final class ServiceMonitor {
 
     private ServiceMonitor() {}
 
-    public record Spec(Selector selector, NamespaceSelector namespaceSelector, List<Endpoint> endpoints) {}
+    /** {@code podTargetLabels}: pod labels copied onto every scraped series. */
+    public record Spec(Selector selector, NamespaceSelector namespaceSelector, List<String> podTargetLabels,
+                       List<Endpoint> endpoints) {}
 
     public record Selector(Map<String, String> matchLabels) {}
 

@@ -2,6 +2,7 @@ package io.shopplatform.manifests.data;
 
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.operations.DatabaseJobs;
+import io.shopplatform.manifests.workloads.PriorityClasses;
 import org.cdk8s.ApiObject;
 import org.cdk8s.Chart;
 import org.cdk8s.ChartProps;
@@ -14,7 +15,9 @@ public final class DataTierChart extends Chart {
     public DataTierChart(Construct scope, Target target) {
         super(scope, "data", ChartProps.builder().disableResourceNameHashes(true).build());
         new StorageClasses(this);
+        new PriorityClasses(this);   // in the first wave: every pod, the data tier's first, names one
         Postgres.add(this, target);
+        BackupCertificates.add(this, target);
         new PgPool(this, target);
         RedisCluster.add(this, target);
         Memcached.add(this, target);

@@ -7,7 +7,6 @@ final class Exporters {
     static final Image POSTGRES = new Image("quay.io/prometheuscommunity/postgres-exporter", "v0.17.1");
     static final Image PGPOOL = new Image("pgpool/pgpool2_exporter", "1.2.2");
     static final Image REDIS = new Image("oliver006/redis_exporter", "v1.74.0");
-    static final Image MEMCACHED = new Image("quay.io/prometheus/memcached-exporter", "v0.15.3");
 
     private Exporters() {}
 }

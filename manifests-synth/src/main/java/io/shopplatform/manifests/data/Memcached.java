@@ -24,9 +24,9 @@ public final class Memcached {
                                 "-m", String.valueOf(Servers.shareOfMemoryMi(c.resources(), 90)), "-S"),
                         List.of(Servers.env("MEMCACHED_SASL_PWDB", "/secrets/" + SASL_DB)))
                 .readinessProbe(Servers.tcp(port)).livenessProbe(Servers.tcp(port)).build();
-        var exporter = Servers.exporter(c, Exporters.MEMCACHED,
-                List.of("--memcached.address=localhost:" + c.mainPort().number()), List.of());
-        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).containers(server, exporter)
+        // No exporter beside it: memcached_exporter reads stats over the ASCII protocol, which -S (SASL, binary
+        // protocol only) refuses. The services' per-layer counters (shop_cache_gets_total) stand in for it.
+        new StatefulServer(scope, StatefulServer.Props.builder(target, c).uid(UID).containers(server)
                 .secret(CREDENTIALS).build());
     }
 }

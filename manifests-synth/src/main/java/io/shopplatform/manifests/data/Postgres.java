@@ -31,8 +31,8 @@ public final class Postgres {
     public static final String SUPERUSER_PASSWORD = "superuser-password", REPLICATION_PASSWORD = "replication-password";
     /** The data-tier image's postgres user (Debian's packages, uid fixed in data-tier/image/Dockerfile). */
     static final int UID = 999;
-    private static final Resources BACKUP_SERVER_SIZE = Resources.builder()
-            .cpuRequestMillis(100).cpuLimitMillis(1000).memoryMi(256).build();
+    /** Guaranteed like the member beside it (it compresses what the backup job reads). */
+    private static final Resources BACKUP_SERVER_SIZE = Resources.guaranteed(500, 256);
 
     private Postgres() {}
 

@@ -26,6 +26,8 @@ final class Servers {
     static final String METRICS = "metrics";
     private static final Resources EXPORTER_SIZE = Resources.builder()
             .cpuRequestMillis(50).cpuLimitMillis(200).memoryMi(64).build();
+    /** Beside a server in the Guaranteed class: one Burstable container would put the whole pod in Burstable. */
+    private static final Resources GUARANTEED_EXPORTER_SIZE = Resources.guaranteed(100, 64);
 
     private Servers() {}
 
@@ -40,7 +42,8 @@ final class Servers {
     /** A Prometheus exporter beside the server, on the component's metrics port. */
     static Container exporter(Component c, Image image, List<String> args, List<EnvVar> env) {
         Port metrics = c.port(METRICS);
-        Container.Builder b = Pods.container("exporter", image, EXPORTER_SIZE, List.of())
+        Resources size = c.resources().isGuaranteed() ? GUARANTEED_EXPORTER_SIZE : EXPORTER_SIZE;
+        Container.Builder b = Pods.container("exporter", image, size, List.of())
                 .args(args)
                 .ports(List.of(port(metrics)))
                 .livenessProbe(tcp(metrics.name()))

@@ -21,9 +21,12 @@ import software.constructs.Construct;
 public final class Alerts extends Construct {
     public static final String NAME = "shop-alerts";
     public static final String CRITICAL = "critical", WARNING = "warning";
+    public static final String NAMESPACE = "namespace";
+    private final String namespace;
 
     public Alerts(Construct scope, Target target) {
         super(scope, "alerts");
+        this.namespace = target.namespace();
         Alerting t = target.platform().alerting();
         String ns = target.namespace();
         String inNs = "namespace=\"" + ns + "\"";
@@ -91,8 +94,11 @@ public final class Alerts extends Construct {
                         new PrometheusRule.Group("shop-warning", warning))));
     }
 
-    private static Rule rule(String alert, String expr, Duration holds, String severity, String summary) {
-        return new Rule(alert, expr, Units.duration(holds), Map.of("severity", severity), Map.of("summary", summary));
+    private Rule rule(String alert, String expr, Duration holds, String severity, String summary) {
+        // Most expressions aggregate the namespace away; the label is set here so that whoever selects this
+        // environment's alerts (the canary analysis, Alertmanager's routes) finds every one of them.
+        return new Rule(alert, expr, Units.duration(holds), Map.of("severity", severity, NAMESPACE, namespace),
+                Map.of("summary", summary));
     }
 
     private static String percent(double ratio) {

@@ -18,19 +18,23 @@ import software.constructs.Construct;
  */
 public final class CanaryAnalysis extends Construct {
     public static final String NAME = "shop-canary";
-    public static final String SERVICE_ARG = "service";
+    public static final String SERVICE_ARG = "service", CANARY_HASH_ARG = "canary-hash";
 
     public CanaryAnalysis(Construct scope, Target target) {
         super(scope, "canary-analysis");
         Canary canary = target.platform().canary();
-        String matchers = Queries.service(target.namespace(), "{{args." + SERVICE_ARG + "}}");
+        // The canary's pods only (their ReplicaSet's hash, scraped as a label): the stable pods would dilute them.
+        String matchers = Queries.service(target.namespace(), "{{args." + SERVICE_ARG + "}}") + ","
+                + Queries.POD_TEMPLATE_HASH + "=\"{{args." + CANARY_HASH_ARG + "}}\"";
         String by = "service";
         CustomResource.create(this, "template", AnalysisTemplate.TYPE,
                 Meta.meta(NAME, target.namespace(), Meta.platformLabels(NAME)),
-                new AnalysisTemplate.Spec(List.of(new AnalysisTemplate.Arg(SERVICE_ARG)), List.of(
-                        metric("error-rate", Queries.errorRate(matchers, by),
+                new AnalysisTemplate.Spec(List.of(new AnalysisTemplate.Arg(SERVICE_ARG),
+                        new AnalysisTemplate.Arg(CANARY_HASH_ARG)), List.of(
+                        // A canary that has served nothing yet has failed nothing: quiet measures 0, not an error.
+                        metric("error-rate", Queries.orZero(Queries.errorRate(matchers, by)),
                                 "result[0] < " + canary.successMaxErrorRate(), "result[0] > " + canary.rollbackErrorRate()),
-                        metric("p95-latency", Queries.p95Seconds(matchers, by),
+                        metric("p95-latency", Queries.orZero(Queries.p95Seconds(matchers, by)),
                                 "result[0] < " + target.platform().sla().responseTimeP95().toSeconds(),
                                 "result[0] > " + canary.rollbackResponseTime().toSeconds()),
                         metric("critical-alerts", Queries.criticalAlertsFiring(target.namespace()),

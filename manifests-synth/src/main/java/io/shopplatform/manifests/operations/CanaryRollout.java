@@ -34,7 +34,8 @@ public final class CanaryRollout extends Construct {
                         5,
                         new Rollout.Strategy(new Rollout.Canary(
                                 new Rollout.Analysis(List.of(new Rollout.TemplateRef(CanaryAnalysis.NAME)),
-                                        List.of(new Rollout.Arg(CanaryAnalysis.SERVICE_ARG, service.name()))),
+                                        List.of(Rollout.Arg.of(CanaryAnalysis.SERVICE_ARG, service.name()),
+                                                Rollout.Arg.canaryHash(CanaryAnalysis.CANARY_HASH_ARG))),
                                 steps))));
     }
 }

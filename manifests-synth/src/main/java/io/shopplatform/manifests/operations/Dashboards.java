@@ -48,8 +48,9 @@ public final class Dashboards extends Construct {
                 "Cache hit ratio per service and layer", Queries.cacheHitRatio(ns),
                 "Redis hit ratio", "sum(rate(redis_keyspace_hits_total" + inNs + "[5m])) / (sum(rate(redis_keyspace_hits_total"
                         + inNs + "[5m])) + sum(rate(redis_keyspace_misses_total" + inNs + "[5m])))",
-                "memcached hit ratio", "sum(rate(memcached_commands_total{namespace=\"" + ns + "\",command=\"get\",status=\"hit\"}[5m]))"
-                        + " / sum(rate(memcached_commands_total{namespace=\"" + ns + "\",command=\"get\"}[5m]))"));
+                // As the services see it: memcached's own stats need its ASCII protocol, which SASL turns off.
+                "memcached hit ratio", "sum(rate(shop_cache_gets_total{namespace=\"" + ns + "\",layer=\"memcached\",result=\"hit\"}[5m]))"
+                        + " / sum(rate(shop_cache_gets_total{namespace=\"" + ns + "\",layer=\"memcached\"}[5m]))"));
         boards.put("Shop business KPIs", panels(
                 "Conversion (orders per checkout started)",
                 "sum(rate(shop_orders_placed_total" + inNs + "[1h])) / sum(rate(shop_checkouts_started_total" + inNs + "[1h]))",

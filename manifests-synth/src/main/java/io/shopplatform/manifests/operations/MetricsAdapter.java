@@ -1,6 +1,7 @@
 package io.shopplatform.manifests.operations;
 
 import io.shopplatform.manifests.Meta;
+import io.shopplatform.manifests.Units;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.crd.Json;
 import io.shopplatform.model.Autoscaling;
@@ -52,12 +53,16 @@ public final class MetricsAdapter extends Construct {
         if (m.name().equals("requests_per_second")) {
             series = Queries.REQUESTS + "_count";
             query = "sum(rate(<<.Series>>{<<.LabelMatchers>>}[1m])) by (<<.GroupBy>>)";
-        } else if (m.scaleUpWhen() == CustomMetric.ScaleUpWhen.BELOW) {
-            series = m.name();
-            query = "1 - avg(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)";
         } else {
             series = m.name();
-            query = "avg(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)";
+            String value = m.warmUp().isZero() ? "<<.Series>>{<<.LabelMatchers>>}"
+                    : "avg_over_time(<<.Series>>{<<.LabelMatchers>>}[" + Units.duration(m.warmUp()) + "])";
+            query = (m.scaleUpWhen() == CustomMetric.ScaleUpWhen.BELOW ? "1 - " : "") + "avg(" + value + ") by (<<.GroupBy>>)";
+            if (!m.warmUp().isZero()) {
+                // Spring's process_uptime_seconds: pods still warming up have no value, so they ask for nothing.
+                query = "(" + query + ") and on (namespace, pod) (max by (namespace, pod) (process_uptime_seconds"
+                        + "{<<.LabelMatchers>>}) > " + m.warmUp().toSeconds() + ")";
+            }
         }
         return new Rule(series + "{namespace!=\"\",pod!=\"\"}",
                 new Resources(new TreeMap<>(Map.of("namespace", Map.of("resource", "namespace"),

@@ -8,6 +8,12 @@ public final class Queries {
     /** Prometheus as the monitoring stack (installed by infra/) serves it. */
     public static final String PROMETHEUS = "http://prometheus-operated.monitoring.svc:9090";
     static final String REQUESTS = "http_server_requests_seconds";
+    /**
+     * Argo Rollouts' pod label {@code rollouts-pod-template-hash}, as Prometheus names it once a ServiceMonitor copies
+     * it onto the services' series ({@code podTargetLabels}, {@code Scraping}).
+     */
+    public static final String POD_TEMPLATE_HASH = "rollouts_pod_template_hash";
+    public static final String POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
 
     private Queries() {}
 
@@ -20,13 +26,21 @@ public final class Queries {
         return "sum by (" + by + ") (rate(" + REQUESTS + "_count{" + matchers + "}[2m]))";
     }
 
+    /** Failed over all requests; nothing where nothing was requested (never NaN). */
     public static String errorRate(String matchers, String by) {
         return "sum by (" + by + ") (rate(" + REQUESTS + "_count{" + matchers + ",status=~\"5..\"}[2m]))"
-                + " / " + requestRate(matchers, by);
+                + " / (" + requestRate(matchers, by) + " > 0)";
     }
 
+    /** The 95th percentile in seconds; nothing where nothing was requested (never NaN). */
     public static String p95Seconds(String matchers, String by) {
-        return "histogram_quantile(0.95, sum by (le, " + by + ") (rate(" + REQUESTS + "_bucket{" + matchers + "}[2m])))";
+        return "(histogram_quantile(0.95, sum by (le, " + by + ") (rate(" + REQUESTS + "_bucket{" + matchers + "}[2m])))"
+                + " >= 0)";
+    }
+
+    /** A query that answers 0 rather than nothing: an analysis reads {@code result[0]}, which nothing would fail. */
+    public static String orZero(String query) {
+        return "(" + query + ") or vector(0)";
     }
 
     /** Cache hits over lookups, per cache layer (the services' {@code cache_hit_ratio} contract). */

@@ -22,6 +22,8 @@ public final class Scraping extends Construct {
                     new ServiceMonitor.Spec(
                             new ServiceMonitor.Selector(Meta.selector(c.name())),
                             new ServiceMonitor.NamespaceSelector(List.of(target.namespace())),
+                            // Which ReplicaSet a service's pod belongs to: the canary analysis tells canary from stable.
+                            c.isService() ? List.of(Queries.POD_TEMPLATE_HASH_LABEL) : null,
                             List.of(new ServiceMonitor.Endpoint(edge.port(),
                                     c.isService() ? ACTUATOR_PROMETHEUS : "/metrics", "30s"))));
         }

@@ -97,7 +97,12 @@ public final class Pods {
                 .affinity(Placement.affinity(p.target(), p.component(), pods, p.zone()))
                 .tolerations(Placement.tolerations(p.target(), p.component()))
                 .containers(p.containers())
-                .volumes(volumes);
+                .volumes(volumes)
+                .priorityClassName(p.component().priority().className());
+        if (p.component().isService()) {
+            // Longer than the preStop pause plus Spring's graceful shutdown (ServiceWorkload), so neither is cut short.
+            spec.terminationGracePeriodSeconds(p.target().platform().termination().gracePeriod().toSeconds());
+        }
         if (p.lifetime() == Lifetime.RUNS_TO_COMPLETION) {
             spec.restartPolicy("OnFailure");
         } else if (p.zone().isEmpty()) {

@@ -13,6 +13,7 @@ import io.shopplatform.model.CustomMetric;
 import io.shopplatform.model.Port;
 import io.shopplatform.model.ScalingStep;
 import io.shopplatform.model.Shop;
+import io.shopplatform.model.Termination;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.cdk8s.plus25.k8s.ContainerPort;
 import org.cdk8s.plus25.k8s.CrossVersionObjectReferenceV2;
 import org.cdk8s.plus25.k8s.EnvFromSource;
 import org.cdk8s.plus25.k8s.EnvVar;
+import org.cdk8s.plus25.k8s.ExecAction;
 import org.cdk8s.plus25.k8s.HorizontalPodAutoscalerBehaviorV2;
 import org.cdk8s.plus25.k8s.HorizontalPodAutoscalerSpecV2;
 import org.cdk8s.plus25.k8s.HpaScalingPolicyV2;
@@ -32,6 +34,8 @@ import org.cdk8s.plus25.k8s.KubeConfigMap;
 import org.cdk8s.plus25.k8s.KubeConfigMapProps;
 import org.cdk8s.plus25.k8s.KubeHorizontalPodAutoscalerV2;
 import org.cdk8s.plus25.k8s.KubeHorizontalPodAutoscalerV2Props;
+import org.cdk8s.plus25.k8s.Lifecycle;
+import org.cdk8s.plus25.k8s.LifecycleHandler;
 import org.cdk8s.plus25.k8s.MetricIdentifierV2;
 import org.cdk8s.plus25.k8s.MetricSpecV2;
 import org.cdk8s.plus25.k8s.MetricTargetV2;
@@ -49,6 +53,8 @@ public final class ServiceWorkload extends Construct {
     public static final int UID = 1000;
     public static final String LIVENESS = "/actuator/health/liveness";
     public static final String READINESS = "/actuator/health/readiness";
+    /** Spring Boot's graceful-shutdown timeout (server.shutdown is graceful in every service), from the model. */
+    public static final String SHUTDOWN_TIMEOUT = "SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE";
 
     /** @param scaleTarget what the HPA scales: the Deployment, or the canary Rollout that runs its pods */
     public record Props(Target target, Component service, ScaleTarget scaleTarget) {}
@@ -84,22 +90,26 @@ public final class ServiceWorkload extends Construct {
     }
 
     private static Container container(Target target, Component service) {
-        List<EnvVar> secrets = Endpoints.secrets(target, service.name()).stream()
-                .map(v -> Pods.secretEnv(v.name(), Credentials.serviceSecret(service.name()), v.name())).toList();
+        Termination termination = target.platform().termination();
+        List<EnvVar> env = new ArrayList<>(List.of(EnvVar.builder().name(SHUTDOWN_TIMEOUT)
+                .value(termination.shutdownTimeout().toSeconds() + "s").build()));
+        Endpoints.secrets(target, service.name()).stream()
+                .map(v -> Pods.secretEnv(v.name(), Credentials.serviceSecret(service.name()), v.name())).forEach(env::add);
         Container.Builder c = Pods.container(service.name(), service.image().orElseThrow(), service.resources(), List.of())
                 .ports(service.ports().stream()
                         .map(p -> ContainerPort.builder().name(p.name()).containerPort(p.number()).protocol("TCP").build())
                         .toList())
                 .envFrom(List.of(EnvFromSource.builder()
                         .configMapRef(ConfigMapEnvSource.builder().name(configMap(service.name())).build()).build()))
+                // Serve on while the load balancer and kube-proxy stop routing here, then let Spring drain.
+                .lifecycle(Lifecycle.builder().preStop(LifecycleHandler.builder().exec(ExecAction.builder()
+                        .command(List.of("sleep", String.valueOf(termination.preStopPause().toSeconds()))).build())
+                        .build()).build())
                 // The JVM may start slowly on a small CPU request: liveness waits until startup has passed.
                 .startupProbe(probe(LIVENESS, 5, 36))
                 .livenessProbe(probe(LIVENESS, 10, 3))
                 .readinessProbe(probe(READINESS, 5, 3));
-        if (!secrets.isEmpty()) {
-            c.env(secrets);
-        }
-        return c.build();
+        return c.env(env).build();
     }
 
     private static Probe probe(String path, int periodSeconds, int failureThreshold) {

@@ -20,7 +20,7 @@ public final class CrdSchema {
             "rollouts.argoproj.io", "analysistemplates.argoproj.io", "applications.argoproj.io",
             "prometheusrules.monitoring.coreos.com", "servicemonitors.monitoring.coreos.com",
             "verticalpodautoscalers.autoscaling.k8s.io", "backendconfigs.cloud.google.com",
-            "managedcertificates.networking.gke.io");
+            "managedcertificates.networking.gke.io", "certificates.cert-manager.io", "issuers.cert-manager.io");
     private static final Map<String, Map<String, Object>> SCHEMAS = schemas();
 
     private CrdSchema() {}

@@ -46,7 +46,10 @@ public final class Backups {
         Layout l = machine.layout();
         Path tmp = scratch(dataDir);
         Host.mkdirs(tmp);
+        // As the restore Job's volume is: an empty directory the server user owns, whoever runs this (root in CI).
+        Host.mkdirsPrivate(dataDir);
         machine.host().own(tmp);
+        machine.host().own(dataDir);
         List<String> command = new ArrayList<>(List.of(l.config(DatabaseFiles.POSTGRES).resolve(DataTierFiles.RESTORE).toString()));
         if (targetTime != null) {
             command.add(targetTime);

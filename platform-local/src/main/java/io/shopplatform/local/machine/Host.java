@@ -109,6 +109,16 @@ public final class Host {
         }
     }
 
+    /** Creates a folder (and its parents) only its owner may enter, as PostgreSQL wants its data directory. */
+    public static void mkdirsPrivate(Path dir) {
+        mkdirs(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes a file only its owner may read (credentials, configs holding them). */
     public static void writePrivate(Path file, String content) {
         write(file, content, "rw-------");
