@@ -150,7 +150,10 @@ class FailoverTests {
                     "127.0.0.1", "-p", Integer.toString(cluster.layout.pcpPort(0)), "-U", Roles.PCP_USER, "-w", "-n", "0"),
                     Map.of("PCPPASSFILE", cluster.layout.secrets(DatabaseFiles.PGPOOL).resolve("pcppass").toString()), 60);
             assertThat(detach.exit()).as(detach.output()).isZero();
-            assertThat(Supervisor.waitFor(() -> db.replication().inRecovery("pg0") == null, SETTLE))
+            // Stopped means its process is gone, not only that it refuses connections while it shuts down (on a
+            // quiet machine the restart below came before the old postmaster had exited).
+            assertThat(Supervisor.waitFor(() -> db.replication().inRecovery("pg0") == null
+                    && db.machine().supervisor().running("pg0").isEmpty(), SETTLE))
                     .as("the old primary was stopped").isTrue();
             assertThat(Supervisor.waitFor(() -> db.replication().primaries().size() == 1, SETTLE)).isTrue();
             String promoted = db.primary();
