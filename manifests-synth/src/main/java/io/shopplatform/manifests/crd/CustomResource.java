@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.cdk8s.ApiObject;
 import org.cdk8s.ApiObjectMetadata;
 import org.cdk8s.ApiObjectProps;
@@ -55,7 +57,10 @@ public final class CustomResource {
             return list.stream().map(CustomResource::json).toList();
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            // A map built in order keeps it; any other (Map.of, HashMap) iterates in a per-JVM order, so it is
+            // sorted: the same model must give byte-identical manifests, or Argo CD sees a diff on every synth.
+            Map<String, Object> out = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?>
+                    ? new LinkedHashMap<>() : new TreeMap<>();
             map.forEach((k, v) -> out.put(k.toString(), json(v)));
             return out;
         }

@@ -23,6 +23,7 @@ import io.shopplatform.datatier.Credentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.cdk8s.plus25.k8s.ConfigMapVolumeSource;
@@ -87,9 +88,9 @@ public final class DatabaseJobs extends Construct {
         new KubeJob(scope, "job", KubeJobProps.builder()
                 .metadata(ObjectMeta.builder().name(task.name()).namespace(target.namespace())
                         .labels(Meta.labels(task, task.name()))
-                        .annotations(Map.of("argocd.argoproj.io/hook", "Sync",
+                        .annotations(new TreeMap<>(Map.of("argocd.argoproj.io/hook", "Sync",
                                 "argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation",
-                                SYNC_WAVE, MIGRATION_WAVE))
+                                SYNC_WAVE, MIGRATION_WAVE)))
                         .build())
                 .spec(JobSpec.builder().backoffLimit(5).activeDeadlineSeconds(900)
                         .template(Pods.template(Pods.Props.builder(target, task).serviceAccount(account)
