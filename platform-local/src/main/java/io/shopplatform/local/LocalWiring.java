@@ -71,7 +71,7 @@ final class LocalWiring {
             case "SHOP_KAFKA_USER" -> Kafka.USER;
             case "SHOP_KAFKA_PASSWORD" -> kafka.password();
             case "SHOP_SEARCH_URL" -> search.url();
-            case "SHOP_SEARCH_USER", "SHOP_SEARCH_PASSWORD" -> "";   // no security plugin yet: see Search
+            case "SHOP_SEARCH_USER", "SHOP_SEARCH_PASSWORD" -> "";   // no authentication on search yet: see Search
             default -> serviceUrl(variable);
         };
     }

@@ -19,10 +19,12 @@ import java.util.Map;
 
 /**
  * A single-node OpenSearch, the catalog's search engine, from its minimal distribution on Maven Central at the
- * version the cluster's image has ({@link ServerVersions#OPENSEARCH}). That distribution has no security plugin:
- * locally the only guard is that it listens on loopback. The cluster runs it with its security plugin disabled too
- * (a NetworkPolicy is its only guard there; authentication and TLS for search are a later step of issue 9, see
- * manifests-synth/README.md), so no credentials are configured in either place yet.
+ * version the cluster's image has ({@link ServerVersions#OPENSEARCH}). It runs without authentication: that
+ * distribution has no security plugin, and listening on loopback keeps out other machines only, so any process on
+ * this one can read and delete its indices. The cluster runs it without authentication too
+ * ({@code plugins.security.disabled} in manifests-synth's opensearch.yml; NetworkPolicies admit only the product
+ * service). The product service is still wired a search user and password (the model's {@code Wiring}): empty here,
+ * generated into its Secret in the cluster, and ignored by OpenSearch in both places until its security plugin runs.
  */
 public final class Search implements LocalServer {
 
