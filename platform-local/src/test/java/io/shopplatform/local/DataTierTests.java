@@ -155,7 +155,7 @@ class DataTierTests {
         String primary = null;
         try (Connection c = poolAdmin(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW pool_nodes")) {
             while (rs.next()) {
-                String node = "pg" + rs.getString("node_id");
+                String node = Layout.postgresNode(rs.getString("node_id"));
                 selects.put(node, Long.parseLong(rs.getString("select_cnt")));
                 if ("primary".equals(rs.getString("role"))) {
                     primary = node;
