@@ -182,7 +182,10 @@ public final class Shop {
                     new CachePolicy("product-catalog", Store.MEMCACHED, ofHours(1), Pattern.CACHE_ASIDE, "event-driven on product updates"),
                     new CachePolicy("carts", Store.REDIS, ofDays(7), Pattern.WRITE_THROUGH, "backed by the database"),
                     new CachePolicy("search-results", Store.REDIS, ofMinutes(15), Pattern.CACHE_ASIDE, "time-based"),
-                    new CachePolicy("popular-products", Store.REDIS_AND_APPLICATION, ofMinutes(30), Pattern.CACHE_ASIDE, "background refresh"))
+                    new CachePolicy("popular-products", Store.REDIS_AND_APPLICATION, ofMinutes(30), Pattern.CACHE_ASIDE, "background refresh"),
+                    // Not in the seed's table: its "user preferences" in Redis. Shared by every user-service
+                    // instance (no L1), overwritten by the writer, so an owner reads their own update at once.
+                    new CachePolicy("user-profiles", Store.REDIS, ofMinutes(30), Pattern.CACHE_ASIDE, "overwritten on update"))
             .sla(Sla.builder()
                     .responseTimeP95(ofSeconds(2))
                     .availability(0.999)
