@@ -61,7 +61,8 @@ class DataTierTests {
             assertThat(pgpool.at("spec", "serviceName")).isEqualTo(ClusterTopology.POOLER_PEERS);
             assertThat(m.get("Service", ClusterTopology.POOLER_PEERS).at("spec", "clusterIP")).isEqualTo("None");
             Doc heartbeats = m.get("NetworkPolicy", NetworkChart.policyName(new Edge(Shop.PGPOOL, Shop.PGPOOL, "heartbeat")));
-            assertThat(heartbeats.list("spec", "ingress").get(0).get("ports").toString()).contains("protocol=UDP", "9694");
+            assertThat(heartbeats.list("spec", "ingress").get(0).get("ports").toString()).contains("protocol=UDP",
+                    "port=" + m.target().platform().component(Shop.PGPOOL).port("heartbeat").number());
         });
     }
 

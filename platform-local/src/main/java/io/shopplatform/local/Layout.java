@@ -18,6 +18,7 @@ public record Layout(Path repo, Path home, int basePort) {
     public static final int THROWAWAY_OFFSET = 1000;
 
     private static final Sizing SIZING = Sizing.onThisMachine(Shop.PLATFORM);
+    private static final String NODE_PREFIX = "pg";
 
     /** The base port of this checkout: {@code SHOP_PLATFORM_BASE_PORT}, or {@link #DEFAULT_BASE_PORT}. */
     public static int configuredBasePort() {
@@ -43,7 +44,17 @@ public record Layout(Path repo, Path home, int basePort) {
 
     /** PostgreSQL members by name; pg0 initialises a new cluster. */
     public List<String> postgresNodes() {
-        return IntStream.range(0, SIZING.members()).mapToObj(i -> "pg" + i).toList();
+        return IntStream.range(0, SIZING.members()).mapToObj(Layout::postgresNode).toList();
+    }
+
+    /** A member's name from its index, which is also its node id in PgPool's configuration. */
+    public static String postgresNode(int index) {
+        return NODE_PREFIX + index;
+    }
+
+    /** A member's name from PgPool's {@code node_id} (as {@code SHOW pool_nodes} gives it). */
+    public static String postgresNode(String nodeId) {
+        return postgresNode(Integer.parseInt(nodeId));
     }
 
     public Path pgData(String node) { return data().resolve(node); }
@@ -63,6 +74,10 @@ public record Layout(Path repo, Path home, int basePort) {
     public int backupPort(String node) { return basePort + 60 + index(node); }
     public int redisPort() { return basePort + 20; }
     public int memcachedPort() { return basePort + 21; }
+    /** The local mail server (GreenMail): SMTP, IMAP, its web API. */
+    public int mailSmtpPort() { return basePort + 22; }
+    public int mailImapPort() { return basePort + 23; }
+    public int mailApiPort() { return basePort + 24; }
     public int kafkaPort() { return basePort + 30; }
     public int kafkaControllerPort() { return basePort + 31; }
     public int searchPort() { return basePort + 40; }
@@ -72,6 +87,6 @@ public record Layout(Path repo, Path home, int basePort) {
     public int managementPort(int index) { return basePort + 101 + 2 * index; }
 
     private static int index(String node) {
-        return Integer.parseInt(node.substring(2));
+        return Integer.parseInt(node.substring(NODE_PREFIX.length()));
     }
 }

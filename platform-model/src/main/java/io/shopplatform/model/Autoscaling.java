@@ -26,8 +26,17 @@ public record Autoscaling(
         return new Builder();
     }
 
-    public Autoscaling withReplicas(int min, int max) {
-        return new Autoscaling(min, max, cpuTargetPercent, memoryTargetPercent, scaleUp, scaleDown, customMetric);
+    /** This row with some values changed (an environment's smaller replica bounds). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.minReplicas = minReplicas;
+        b.maxReplicas = maxReplicas;
+        b.cpuTargetPercent = cpuTargetPercent;
+        b.memoryTargetPercent = memoryTargetPercent;
+        b.scaleUp = scaleUp;
+        b.scaleDown = scaleDown;
+        b.customMetric = customMetric;
+        return b;
     }
 
     public static final class Builder {

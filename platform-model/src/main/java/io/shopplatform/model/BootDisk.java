@@ -19,7 +19,7 @@ public record BootDisk(String type, int sizeGb) {
         }
     }
 
-    public static BootDisk balanced(int sizeGb) {
+    public static BootDisk balancedGb(int sizeGb) {
         return new BootDisk("pd-balanced", sizeGb);
     }
 }

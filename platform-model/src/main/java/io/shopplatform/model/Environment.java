@@ -36,8 +36,9 @@ public enum Environment {
     public Autoscaling scale(Autoscaling seed) {
         return switch (this) {
             case PROD -> seed;
-            case STAGING -> seed.withReplicas(Math.max(2, seed.minReplicas() / 2), Math.max(2, seed.maxReplicas() / 2));
-            case DEV -> seed.withReplicas(1, 2);
+            case STAGING -> seed.toBuilder().minReplicas(Math.max(2, seed.minReplicas() / 2))
+                    .maxReplicas(Math.max(2, seed.maxReplicas() / 2)).build();
+            case DEV -> seed.toBuilder().minReplicas(1).maxReplicas(2).build();
         };
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * A traffic scenario from the seed (its upper bounds), for the load tests to scale to the machine they run on.
- * The read/write mix is the platform's ({@link Platform#readShare()}), the same in every scenario.
+ * The read/write mix is the platform's ({@link Traffic#readShare()}), the same in every scenario.
  */
 public record LoadProfile(String name, int concurrentUsers, int requestsPerSecond, Duration duration) {
 

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  *
  * @param zones              the zones the cluster spreads over
  * @param minNodes           the cluster's node bounds, the sums of its pools'
- * @param applicationCacheMi the in-process (L1) cache of each service instance
+ * @param applicationCacheMi the in-process (L1) cache of each service instance, on its heap: at most half of a
+ *                           service's memory, so the JVM keeps room for everything else
  * @param termination        how a service's pod drains when it is stopped
  */
 public record Platform(
@@ -49,7 +50,7 @@ public record Platform(
         Checks.required(backups, "backup policy");
         Checks.required(traffic, "traffic");
         Checks.required(termination, "termination");
-        validate(zones, minNodes, maxNodes, nodePools, components, edges);
+        validate(zones, minNodes, maxNodes, nodePools, components, edges, applicationCacheMi);
         if (database.failoverDetection().compareTo(backups.rto()) >= 0) {
             throw new IllegalStateException("inconsistent platform model: failover detection ("
                     + database.failoverDetection() + ") must leave room within the RTO (" + backups.rto() + ")");
@@ -124,7 +125,7 @@ public record Platform(
     }
 
     private static void validate(int zones, int minNodes, int maxNodes, List<NodePool> pools,
-                                 List<Component> components, List<Edge> edges) {
+                                 List<Component> components, List<Edge> edges, int applicationCacheMi) {
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
         components.forEach(c -> {
@@ -148,6 +149,10 @@ public record Platform(
                             + c.resources().memoryLimit() + ") does not fit on one " + pool.machineType() + " node of "
                             + pool.name() + " (" + pool.vcpus() + " vCPU, " + pool.memoryGiB() + " GiB)"));
         }
+        components.stream().filter(Component::isService)
+                .filter(c -> 2 * applicationCacheMi > c.resources().memoryMi())
+                .forEach(c -> problems.add("the in-process cache (" + applicationCacheMi + " Mi) takes more than half of "
+                        + c.name() + "'s memory (" + c.resources().memoryLimit() + ")"));
         for (Edge e : edges) {
             Component from = byName.get(e.from());
             Component to = byName.get(e.to());

@@ -22,11 +22,6 @@ public record Resources(int cpuRequestMillis, int cpuLimitMillis, int memoryMi) 
         return new Builder();
     }
 
-    /** CPU and memory limited at what is requested: Kubernetes' Guaranteed QoS class, evicted last. */
-    public static Resources guaranteed(int cpuMillis, int memoryMi) {
-        return new Resources(cpuMillis, cpuMillis, memoryMi);
-    }
-
     public boolean isGuaranteed() {
         return cpuRequestMillis == cpuLimitMillis;
     }
@@ -45,6 +40,11 @@ public record Resources(int cpuRequestMillis, int cpuLimitMillis, int memoryMi) 
 
         public Builder cpuRequestMillis(int value) { cpuRequestMillis = value; return this; }
         public Builder cpuLimitMillis(int value) { cpuLimitMillis = value; return this; }
+        /**
+         * CPU requested and limited alike: with memory (always requested at its limit) that is Kubernetes'
+         * Guaranteed QoS class, whose pods the kubelet evicts last.
+         */
+        public Builder guaranteedCpuMillis(int value) { cpuRequestMillis = value; cpuLimitMillis = value; return this; }
         /** Requested and limited alike. */
         public Builder memoryMi(int value) { memoryMi = value; return this; }
 

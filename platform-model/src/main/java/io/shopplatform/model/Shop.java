@@ -70,18 +70,18 @@ public final class Shop {
             .maxNodes(20)
             .nodePools(
                     NodePool.builder(APP_POOL).purpose("the services and PgPool")
-                            .machineType("e2-standard-4").vcpus(4).memoryGiB(16).bootDisk(BootDisk.balanced(50))
+                            .machineType("e2-standard-4").vcpus(4).memoryGiB(16).bootDisk(BootDisk.balancedGb(50))
                             .minNodes(2).maxNodes(12).capacity(Capacity.SPOT_ALLOWED).build(),
                     // The seed asks for memory encryption on payment's nodes: the e2 shape on AMD (SEV), confidential.
                     NodePool.builder(PAYMENT_POOL).purpose("payment only (PCI isolation, encrypted memory)")
-                            .machineType("n2d-standard-4").vcpus(4).memoryGiB(16).bootDisk(BootDisk.balanced(50))
+                            .machineType("n2d-standard-4").vcpus(4).memoryGiB(16).bootDisk(BootDisk.balancedGb(50))
                             .confidential().minNodes(0).maxNodes(2).dedicatedTo("payment").build(),
                     NodePool.builder(DB_POOL).purpose("PostgreSQL, Kafka, search")
-                            .machineType("c2-standard-8").vcpus(8).memoryGiB(32).bootDisk(BootDisk.balanced(50))
+                            .machineType("c2-standard-8").vcpus(8).memoryGiB(32).bootDisk(BootDisk.balancedGb(50))
                             .minNodes(3).maxNodes(3).dedicatedTo("database").build(),
                     // Memory-only servers: the boot disk holds little more than two images.
                     NodePool.builder(CACHE_POOL).purpose("Redis and memcached")
-                            .machineType("n2-highmem-2").vcpus(2).memoryGiB(16).bootDisk(BootDisk.balanced(30))
+                            .machineType("n2-highmem-2").vcpus(2).memoryGiB(16).bootDisk(BootDisk.balancedGb(30))
                             .minNodes(1).maxNodes(3).build())
             .components(
                     external(INGRESS, "the load balancer in front of the gateway"),
@@ -123,10 +123,11 @@ public final class Shop {
                                     .scaleUp(percent(100).every(ofSeconds(15)))
                                     .scaleDown(percent(10).every(ofSeconds(300)))),
                     Component.builder(POSTGRES, Kind.DATABASE)
-                            .purpose("PostgreSQL 15: one primary, streaming standbys (synchronous quorum), WAL archived by pgBackRest")
+                            .purpose("PostgreSQL " + ServerVersions.POSTGRESQL_MAJOR
+                                    + ": one primary, streaming standbys (synchronous quorum), WAL archived by pgBackRest")
                             .image(DATA_TIER_IMAGE).replicas(4).nodePool(DB_POOL).membership(Membership.CLUSTERED)
                             // Guaranteed QoS (limits = requests): the last pod the kubelet evicts under pressure.
-                            .resources(Resources.guaranteed(2000, 8192))
+                            .resources(Resources.builder().guaranteedCpuMillis(2000).memoryMi(8192).build())
                             .ports(new Port("postgres", 5432), new Port("metrics", 9187), new Port("backup", 8432))
                             .build(),
                     Component.builder(PGPOOL, Kind.POOLER)
@@ -139,14 +140,14 @@ public final class Shop {
                             .build(),
                     Component.builder(REDIS, Kind.CACHE)
                             .purpose("Redis Cluster: sessions, carts, search results, popular products")
-                            .image("redis:7.0.15").replicas(6).nodePool(CACHE_POOL).membership(Membership.CLUSTERED)
+                            .image(ServerVersions.REDIS_IMAGE).replicas(6).nodePool(CACHE_POOL).membership(Membership.CLUSTERED)
                             .resources(Resources.builder()
                                     .cpuRequestMillis(250).cpuLimitMillis(1000).memoryMi(2048).build())
                             .ports(new Port("redis", 6379), new Port("bus", 16379), new Port("metrics", 9121))
                             .build(),
                     Component.builder(MEMCACHED, Kind.CACHE)
                             .purpose("memcached: product catalog and categories (LRU)")
-                            .image("memcached:1.6.38").replicas(3).nodePool(CACHE_POOL)
+                            .image(ServerVersions.MEMCACHED_IMAGE).replicas(3).nodePool(CACHE_POOL)
                             .resources(Resources.builder()
                                     .cpuRequestMillis(250).cpuLimitMillis(1000).memoryMi(1024).build())
                             // No exporter: memcached_exporter speaks the ASCII protocol, which SASL (-S) turns off;
@@ -171,7 +172,7 @@ public final class Shop {
                     job(PARTITION_MAINTENANCE, "creates the coming months' order partitions", "0 3 * * *"),
                     job(DB_BACKUP, "full and incremental pgBackRest backups to the backup bucket", BACKUPS.fullBackupCron()),
                     task(DB_MIGRATE, "applies db-schema's migrations and sets the service roles' passwords, before the services start",
-                            new Image("ghcr.io/shop-platform/db-migrate", SERVICE_IMAGE_TAG)),
+                            new Image(REGISTRY + "/db-migrate", SERVICE_IMAGE_TAG)),
                     task(DB_RESTORE, "restores the database from the backup bucket to a point in time, when an operator starts it",
                             Image.parse(DATA_TIER_IMAGE)))
             .edges(edges())
@@ -179,11 +180,20 @@ public final class Shop {
                     .reservedClientSlots(5).reservedBackendConnections(20).largestServicePool(10).build())
             .applicationCacheMi(256)
             .caches(
-                    new CachePolicy("sessions", Store.REDIS, ofHours(24), Pattern.WRITE_THROUGH, "on logout or password change"),
-                    new CachePolicy("product-catalog", Store.MEMCACHED, ofHours(1), Pattern.CACHE_ASIDE, "event-driven on product updates"),
-                    new CachePolicy("carts", Store.REDIS, ofDays(7), Pattern.WRITE_THROUGH, "backed by the database"),
-                    new CachePolicy("search-results", Store.REDIS, ofMinutes(15), Pattern.CACHE_ASIDE, "time-based"),
-                    new CachePolicy("popular-products", Store.REDIS_AND_APPLICATION, ofMinutes(30), Pattern.CACHE_ASIDE, "background refresh"))
+                    CachePolicy.builder("sessions").store(Store.REDIS).ttl(ofHours(24))
+                            .pattern(Pattern.WRITE_THROUGH).invalidatedBy("logout or password change").build(),
+                    CachePolicy.builder("product-catalog").store(Store.MEMCACHED).ttl(ofHours(1))
+                            .pattern(Pattern.CACHE_ASIDE).invalidatedBy("an event on every product update").build(),
+                    CachePolicy.builder("carts").store(Store.REDIS).ttl(ofDays(7))
+                            .pattern(Pattern.WRITE_THROUGH).invalidatedBy("nothing: backed by the database").build(),
+                    CachePolicy.builder("search-results").store(Store.REDIS).ttl(ofMinutes(15))
+                            .pattern(Pattern.CACHE_ASIDE).invalidatedBy("time only").build(),
+                    CachePolicy.builder("popular-products").store(Store.REDIS_AND_APPLICATION).ttl(ofMinutes(30))
+                            .pattern(Pattern.CACHE_ASIDE).invalidatedBy("a background refresh").build(),
+                    // Not in the seed's table: its "user preferences" in Redis. Shared by every user-service
+                    // instance (no L1), overwritten by the writer, so an owner reads their own update at once.
+                    CachePolicy.builder("user-profiles").store(Store.REDIS).ttl(ofMinutes(30))
+                            .pattern(Pattern.CACHE_ASIDE).invalidatedBy("overwritten on update").build())
             .sla(Sla.builder()
                     .responseTimeP95(ofSeconds(2))
                     .availability(0.999)
@@ -212,13 +222,15 @@ public final class Shop {
                     .rollbackResponseTime(ofSeconds(5))
                     .build())
             .backups(BACKUPS)
-            .traffic(new Traffic(0.75, List.of(
-                    LoadProfile.builder("normal").concurrentUsers(2_000).requestsPerSecond(1_000)
-                            .duration(ofMinutes(30)).build(),
-                    LoadProfile.builder("flash-sale").concurrentUsers(20_000).requestsPerSecond(10_000)
-                            .duration(ofMinutes(60)).build(),
-                    LoadProfile.builder("black-friday").concurrentUsers(50_000).requestsPerSecond(25_000)
-                            .duration(ofHours(4)).build())))
+            .traffic(Traffic.builder()
+                    .readShare(0.75)
+                    .profile(LoadProfile.builder("normal").concurrentUsers(2_000).requestsPerSecond(1_000)
+                            .duration(ofMinutes(30)))
+                    .profile(LoadProfile.builder("flash-sale").concurrentUsers(20_000).requestsPerSecond(10_000)
+                            .duration(ofMinutes(60)))
+                    .profile(LoadProfile.builder("black-friday").concurrentUsers(50_000).requestsPerSecond(25_000)
+                            .duration(ofHours(4)))
+                    .build())
             // GKE's container-native load balancing and kube-proxy stop routing to a terminating pod within about
             // 15 s; Spring then has 20 s to finish in-flight requests (the seed's 2 s p95 with a wide margin).
             .termination(Termination.builder()

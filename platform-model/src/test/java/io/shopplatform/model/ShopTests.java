@@ -86,7 +86,7 @@ class ShopTests {
         assertThat(NodePool.supportsConfidentialNodes(payment.machineType())).isTrue();
         assertThat(NodePool.supportsConfidentialNodes("e2-standard-4")).isFalse();
         assertThatThrownBy(() -> NodePool.builder("p").purpose("x").machineType("e2-standard-4").vcpus(4).memoryGiB(16)
-                .bootDisk(BootDisk.balanced(50)).confidential().minNodes(0).maxNodes(1).build())
+                .bootDisk(BootDisk.balancedGb(50)).confidential().minNodes(0).maxNodes(1).build())
                 .hasMessageContaining("cannot run Confidential GKE Nodes");
     }
 
@@ -149,10 +149,16 @@ class ShopTests {
     @Test
     void refusesAComponentWhoseLimitsDoNotFitOnOneNodeOfItsPool() {
         Component onCachePool = Component.builder("big-db", Kind.DATABASE).purpose("too big for a cache node")
-                .image("postgres:15.14-bookworm").nodePool(Shop.CACHE_POOL).resources(Resources.guaranteed(4000, 8192)).build();
+                .image("postgres:15.14-bookworm").nodePool(Shop.CACHE_POOL).resources(Resources.builder().guaranteedCpuMillis(4000).memoryMi(8192).build()).build();
         assertThatThrownBy(() -> PLATFORM.toBuilder().components(onCachePool).edges(List.of()).build())
                 .hasMessageContaining("big-db (limits 4000m, 8192Mi) does not fit on one n2-highmem-2 node of cache"
                         + " (2 vCPU, 16 GiB)");
+    }
+
+    @Test
+    void refusesAnInProcessCacheThatCrowdsOutAServicesHeap() {
+        assertThatThrownBy(() -> PLATFORM.toBuilder().applicationCacheMi(600).build())
+                .hasMessageContaining("the in-process cache (600 Mi) takes more than half of product's memory (1024Mi)");
     }
 
     @Test
@@ -169,6 +175,12 @@ class ShopTests {
         assertThatThrownBy(() -> Autoscaling.builder().minReplicas(1).maxReplicas(2).cpuTargetPercent(70)
                 .scaleUp(ScalingStep.percent(50).every(Duration.ofSeconds(15))).build())
                 .hasMessage("scale-down step is required");
+        assertThatThrownBy(() -> CachePolicy.builder("carts").store(CachePolicy.Store.REDIS).ttl(Duration.ofDays(7))
+                .pattern(CachePolicy.Pattern.WRITE_THROUGH).build())
+                .hasMessage("carts: invalidation is required");
+        assertThatThrownBy(() -> Traffic.builder().profile(LoadProfile.builder("normal").concurrentUsers(1)
+                .requestsPerSecond(1).duration(Duration.ofMinutes(1))).build())
+                .hasMessage("read share is required");
         assertThatThrownBy(() -> NodePool.builder("app").machineType("e2-standard-4").vcpus(4).memoryGiB(16)
                 .maxNodes(3).purpose("apps").build())
                 .hasMessage("app: minimum nodes is required");

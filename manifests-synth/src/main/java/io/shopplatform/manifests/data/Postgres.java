@@ -32,7 +32,7 @@ public final class Postgres {
     /** The data-tier image's postgres user (Debian's packages, uid fixed in data-tier/image/Dockerfile). */
     static final int UID = 999;
     /** Guaranteed like the member beside it (it compresses what the backup job reads). */
-    private static final Resources BACKUP_SERVER_SIZE = Resources.guaranteed(500, 256);
+    private static final Resources BACKUP_SERVER_SIZE = Resources.builder().guaranteedCpuMillis(500).memoryMi(256).build();
 
     private Postgres() {}
 

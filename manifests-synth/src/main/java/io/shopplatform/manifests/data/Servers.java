@@ -27,7 +27,7 @@ final class Servers {
     private static final Resources EXPORTER_SIZE = Resources.builder()
             .cpuRequestMillis(50).cpuLimitMillis(200).memoryMi(64).build();
     /** Beside a server in the Guaranteed class: one Burstable container would put the whole pod in Burstable. */
-    private static final Resources GUARANTEED_EXPORTER_SIZE = Resources.guaranteed(100, 64);
+    private static final Resources GUARANTEED_EXPORTER_SIZE = Resources.builder().guaranteedCpuMillis(100).memoryMi(64).build();
 
     private Servers() {}
 

@@ -35,9 +35,9 @@ public final class PoolNodes {
     boolean agrees(int index, String primary, List<String> up) {
         try {
             List<Map<String, String>> nodes = of(index);
-            return nodes.stream().filter(n -> "primary".equals(n.get("role"))).map(n -> "pg" + n.get("node_id"))
+            return nodes.stream().filter(n -> "primary".equals(n.get("role"))).map(n -> Layout.postgresNode(n.get("node_id")))
                     .toList().equals(List.of(primary))
-                    && nodes.stream().filter(n -> up.contains("pg" + n.get("node_id")))
+                    && nodes.stream().filter(n -> up.contains(Layout.postgresNode(n.get("node_id"))))
                     // "waiting": attached, and no client has used it yet.
                     .allMatch(n -> "up".equals(n.get("status")) || "waiting".equals(n.get("status")));
         } catch (SQLException e) {

@@ -11,8 +11,8 @@ import java.util.Base64;
 import java.util.Properties;
 
 /**
- * Credentials generated on first {@code up} and kept in the git-ignored state folder (mode 600), so that
- * every store runs with authentication on and nothing secret is ever committed.
+ * Credentials generated on first {@code up} and kept in the git-ignored state folder (mode 600), so that every
+ * store that authenticates (all but search, see {@code Search}) has a password and nothing secret is ever committed.
  */
 public final class Secrets {
 

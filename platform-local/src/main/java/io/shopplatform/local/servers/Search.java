@@ -2,15 +2,11 @@ package io.shopplatform.local.servers;
 
 import io.shopplatform.local.PlatformException;
 import io.shopplatform.local.machine.Host;
+import io.shopplatform.local.machine.LocalHttp;
 import io.shopplatform.local.machine.LocalMachine;
 import io.shopplatform.local.machine.LocalServer;
 import io.shopplatform.model.ServerVersions;
 import io.shopplatform.model.Shop;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +15,12 @@ import java.util.Map;
 
 /**
  * A single-node OpenSearch, the catalog's search engine, from its minimal distribution on Maven Central at the
- * version the cluster's image has ({@link ServerVersions#OPENSEARCH}). That distribution has no security plugin:
- * locally the only guard is that it listens on loopback. The cluster runs it with its security plugin disabled too
- * (a NetworkPolicy is its only guard there; authentication and TLS for search are a later step of issue 9, see
- * manifests-synth/README.md), so no credentials are configured in either place yet.
+ * version the cluster's image has ({@link ServerVersions#OPENSEARCH}). It runs without authentication: that
+ * distribution has no security plugin, and listening on loopback keeps out other machines only, so any process on
+ * this one can read and delete its indices. The cluster runs it without authentication too
+ * ({@code plugins.security.disabled} in manifests-synth's opensearch.yml; NetworkPolicies admit only the product
+ * service). The product service is still wired a search user and password (the model's {@code Wiring}): empty here,
+ * generated into its Secret in the cluster, and ignored by OpenSearch in both places until its security plugin runs.
  */
 public final class Search implements LocalServer {
 
@@ -69,17 +67,8 @@ public final class Search implements LocalServer {
 
     @Override
     public boolean ready() {
-        try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
-                    HttpRequest.newBuilder(URI.create(url() + "/_cluster/health")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return LocalHttp.get(url() + "/_cluster/health")
+                .filter(r -> r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"")).isPresent();
     }
 
     @Override

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shopplatform.datatier.Roles;
+import io.shopplatform.datatier.Sizing;
 import io.shopplatform.local.PrimaryFailureDrill;
 import io.shopplatform.local.machine.Host;
 import io.shopplatform.local.machine.Sql;
 import io.shopplatform.local.machine.Supervisor;
+import io.shopplatform.model.Shop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -197,9 +199,10 @@ class FailoverTests {
                 assertThat(Supervisor.waitFor(() -> !nodeUp(db, 2, "0"), SETTLE))
                         .as("PgPool 2 noticed that it lost pg0").isTrue();
                 double noticed = (System.nanoTime() - cutAt) / 1e9;
-                // ... but the other two still see pg0: no majority, no failover. Watched for longer than the worst
-                // detection time, a promotion would show as a second primary.
-                Duration window = Duration.ofSeconds(20);
+                // ... but the other two still see pg0: no majority, no failover. Watched for longer than a PgPool's
+                // worst detection time (from the rendered health checks), a promotion would show as a second primary.
+                Sizing.HealthChecks checks = Sizing.onThisMachine(Shop.PLATFORM).healthChecks();
+                Duration window = checks.worstDetection().plus(checks.period());
                 boolean promoted = Supervisor.waitFor(() -> db.replication().primaries().size() != 1
                         || !db.replication().primaries().contains("pg0"), window);
                 System.out.printf("FAILOVER (one PgPool cut off): PgPool 2 lost pg0 after %.1f s; no promotion in the "

@@ -1,6 +1,7 @@
 package io.shopplatform.product;
 
 import com.jayway.jsonpath.JsonPath;
+import io.shopplatform.service.db.ReadYourWrites;
 import io.shopplatform.service.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,12 @@ public final class Api {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+    }
+
+    /** A read that must see the write which returned {@code version} (its {@code Shop-Version} header). */
+    public Response getAtLeast(String path, String version) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .header(ReadYourWrites.MIN_VERSION_HEADER, version), null);
     }
 
     public Response post(String path, String json, String token) {

@@ -56,6 +56,15 @@ class BadInputIntegrationTests {
     }
 
     @Test
+    void anArrayForABodyIsRefusedWithoutNamingAnInternalClass() {
+        Api.Response r = api.post("/api/v1/products", "[]", Api.ADMIN);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.<List<String>>json("$.errors[*].field")).containsExactly("body");
+        assertThat(r.body()).doesNotContain("io.shopplatform", "ProductRequest", "Cannot deserialize");
+    }
+
+    @Test
     void aFailedUpdateLeavesTheProductAsItWas() {
         long id = api.createProduct(category, "3.00");
 

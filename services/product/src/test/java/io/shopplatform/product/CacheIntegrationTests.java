@@ -67,7 +67,8 @@ class CacheIntegrationTests {
         pool.shutdown();
 
         assertThat(loads()).isEqualTo(loads + 1);
-        assertThat(dbReads()).isEqualTo(queries + 1);
+        // The product was written just before: the one load also asks its standby how far it has replayed.
+        assertThat(dbReads() - queries).as("reads of the one load, with the read-your-writes check").isBetween(1.0, 2.0);
     }
 
     private double gets(String layer, String result) {

@@ -2,7 +2,11 @@ package io.shopplatform.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.product.category.CategoryTree;
+import io.shopplatform.service.db.ReadYourWrites;
+import io.shopplatform.service.testing.LaggingStandbys;
 import io.shopplatform.service.testing.DataTierInitializer;
 import io.shopplatform.service.testing.TestTokens;
 import java.util.ArrayList;
@@ -77,6 +81,41 @@ class CrossInstanceInvalidationIntegrationTests {
                 delaysMicros.get(UPDATES / 2) / 1000.0, delaysMicros.get(UPDATES * 9 / 10) / 1000.0,
                 delaysMicros.get(UPDATES - 1) / 1000.0);
         assertThat(delaysMicros.get(UPDATES - 1)).as("worst event delay, µs").isLessThan(2_000_000L);
+    }
+
+    /**
+     * Read-your-writes across instances: with every standby lagging, a client that passes the version its write
+     * returned reads its write on the other instance at once, created or updated, before any event arrived there.
+     */
+    @Test
+    void aReadOnTheOtherInstanceWithTheWrittenVersionSeesTheWrite() throws Exception {
+        Api first = new Api(port);
+        Api other = new Api(Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port")));
+        long category = categories.create(null, Api.uniqueSlug(), "Read your writes", 0);
+        long id = first.createProduct(category, "10.00");
+        assertThat(price(other, id)).isEqualTo(10.0);   // in the other instance's L1 now
+        Counter onPrimary = second.getBean(MeterRegistry.class).get("shop.db.fenced.reads").tag("node", "primary")
+                .counter();
+        double primaryReadsBefore = onPrimary.count();
+
+        try (LaggingStandbys lagging = LaggingStandbys.pause()) {
+            long child = categories.create(category, "child", "Child", 0);
+            Api.Response created = first.post("/api/v1/products",
+                    Api.productJson(Api.uniqueSku(), "Fresh", child, "5.00"), Api.ADMIN);
+            Api.Response updated = first.put("/api/v1/products/" + id,
+                    Api.productJson(Api.uniqueSku(), "Cheaper", category, "9.00"), Api.ADMIN);
+            String version = updated.header(ReadYourWrites.VERSION_HEADER);
+
+            Api.Response fresh = other.getAtLeast("/api/v1/products/" + created.<Integer>json("$.id"), version);
+            Api.Response cheaper = other.getAtLeast("/api/v1/products/" + id, version);
+            Api.Response tree = other.getAtLeast("/api/v1/categories", version);
+
+            assertThat(fresh.status()).as("the created product").isEqualTo(200);
+            assertThat(cheaper.<Double>json("$.price")).as("the updated price").isEqualTo(9.0);
+            assertThat(tree.<List<Integer>>json("$[?(@.id == " + category + ")].children[*].id"))
+                    .containsExactly((int) child);
+        }
+        assertThat(onPrimary.count()).as("reads the lagging standbys could not serve").isGreaterThan(primaryReadsBefore);
     }
 
     private static double price(Api api, long id) {

@@ -28,9 +28,18 @@ public final class OtherServices implements AutoCloseable {
     /** Publishes one delivery of an event; the same id twice is a redelivery. */
     public void publish(String topic, String key, String type, UUID eventId, String payload)
             throws InterruptedException, ExecutionException {
+        publish(topic, key, type, eventId, 0, payload);
+    }
+
+    /** As the relay publishes: with the aggregate's version of the event (0 sends none). */
+    public void publish(String topic, String key, String type, UUID eventId, long version, String payload)
+            throws InterruptedException, ExecutionException {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
         record.headers().add("event-id", eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
+        if (version > 0) {
+            record.headers().add("event-version", Long.toString(version).getBytes(StandardCharsets.UTF_8));
+        }
         producer.send(record).get();
     }
 

@@ -2,7 +2,11 @@ package io.shopplatform.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
 import io.shopplatform.product.category.CategoryTree;
+import io.shopplatform.service.db.ReadYourWrites;
+import io.shopplatform.service.testing.LaggingStandbys;
+import io.shopplatform.service.testing.TestTokens;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,19 @@ class ProductApiIntegrationTests {
         assertThat(api.post("/api/v1/products", body, "not.a.token").status()).isEqualTo(401);
     }
 
+    /** Any token the user service signs is not an access token: a refresh token of an admin opens nothing. */
+    @Test
+    void onlyAnAccessTokenOfOurIssuerAndAudienceIsAccepted() {
+        TestTokens tokens = TestTokens.shared();
+        String body = Api.productJson(Api.uniqueSku(), "Nope", phones, "1.00");
+        String refresh = tokens.sign(tokens.claims("admin", "ADMIN").build(), new JOSEObjectType("refresh+jwt"), "test");
+        String foreign = tokens.sign(tokens.claims("admin", "ADMIN").issuer("elsewhere").build(), TestTokens.ACCESS,
+                "test");
+
+        assertThat(api.post("/api/v1/products", body, refresh).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/products", body, foreign).status()).isEqualTo(401);
+    }
+
     @Test
     void anUpdateReturnsTheNewPriceAndTheNextVersion() {
         long id = api.createProduct(phones, "10.00");
@@ -100,15 +117,40 @@ class ProductApiIntegrationTests {
         assertThat(api.get("/api/v1/products?category=" + android).<Integer>json("$.total")).isEqualTo(2);
     }
 
+    /** Deterministic with the standbys lagging: the read right after the write must not come from one of them. */
     @Test
-    void theCategoryTreeNestsChildrenUnderTheirParent() {
-        categories.create(phones, "android", "Android", 0);
+    void theCategoryTreeNestsChildrenUnderTheirParent() throws Exception {
+        Api.Response r;
+        try (LaggingStandbys lagging = LaggingStandbys.pause()) {
+            categories.create(phones, "android", "Android", 0);
 
-        Api.Response r = api.get("/api/v1/categories");
+            r = api.get("/api/v1/categories");
+        }
 
         String parent = "$[?(@.id == " + phones + ")]";
         assertThat(r.<List<String>>json(parent + ".children[*].path")).containsExactly(
                 r.<List<String>>json(parent + ".path").get(0) + "/android");
+    }
+
+    @Test
+    void aWriteReturnsTheVersionThatReadsMayAskFor() {
+        Api.Response created = api.post("/api/v1/products",
+                Api.productJson(Api.uniqueSku(), "Versioned", phones, "2.00"), Api.ADMIN);
+        String version = created.header(ReadYourWrites.VERSION_HEADER);
+
+        assertThat(version).as("Shop-Version of the create").isNotNull();
+        assertThat(Long.parseLong(version)).isPositive();
+        assertThat(api.getAtLeast("/api/v1/products/" + created.<Integer>json("$.id"), version).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aMinimumVersionThatIsNotOneIsA400NamingTheHeader() {
+        Api.Response r = api.getAtLeast("/api/v1/categories", "yesterday");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.<List<String>>json("$.errors[*].field")).containsExactly(ReadYourWrites.MIN_VERSION_HEADER);
     }
 
     @Test

@@ -91,6 +91,25 @@ class SearchIntegrationTests {
         assertThat(r.<List<String>>json("$.errors[*].field")).containsExactlyInAnyOrder("q", "minPrice");
     }
 
+    /** OpenSearch refuses pages past its 10,000-hit window; before, each such query counted against its breaker. */
+    @Test
+    void aPagePastTheEnginesWindowIsA400NamingThePage() {
+        Api.Response r = api.get("/api/v1/search?q=shoes&page=100&size=100");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.<List<String>>json("$.errors[*].field")).containsExactly("page");
+        assertThat(api.get("/api/v1/search?q=shoes&page=99&size=100").status()).as("the last page inside").isEqualTo(200);
+    }
+
+    @Test
+    void anAbsurdPriceBoundIsA400NamingIt() {
+        Api.Response r = api.get("/api/v1/search?q=shoes&maxPrice=1e200000");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.<List<String>>json("$.errors[*].field")).containsExactly("maxPrice");
+    }
+
     private long create(String name, long category, String price) {
         Api.Response r = api.post("/api/v1/products", Api.productJson(Api.uniqueSku(), name, category, price), Api.ADMIN);
         assertThat(r.status()).isEqualTo(201);

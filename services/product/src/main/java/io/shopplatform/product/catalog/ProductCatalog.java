@@ -2,31 +2,27 @@ package io.shopplatform.product.catalog;
 
 import static io.shopplatform.model.Shop.PLATFORM;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shopplatform.product.category.CategoryTree;
 import io.shopplatform.service.cache.CacheLayers;
 import io.shopplatform.service.cache.CacheSpec;
 import io.shopplatform.service.cache.Layer;
 import io.shopplatform.service.cache.LayeredCache;
+import io.shopplatform.service.db.AfterCommit;
+import io.shopplatform.service.db.ReadYourWrites;
 import io.shopplatform.service.outbox.Outbox;
 import io.shopplatform.service.problem.InvalidInputException;
 import io.shopplatform.service.problem.NotFoundException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Products: reads through the cache layers, writes with an event in the same transaction. After an update commits,
  * the writer puts the committed product into every layer at once (its next read is its own write); the event then
- * evicts it on every instance. A load older than a version written here or announced by an event came from a
- * lagging replica: it is read again from the primary, so no instance caches (or serves) the old product again.
+ * evicts it on every instance. Loads go through the shared read-your-writes fence, so a lagging replica's old copy
+ * is neither served nor cached after a write this instance made or heard of; a request that carries
+ * {@code Shop-Min-Version} skips the caches and reads where that version is visible.
  */
 @Service
 public class ProductCatalog {
@@ -42,26 +38,20 @@ public class ProductCatalog {
     private final CategoryTree categories;
     private final Outbox outbox;
     private final LayeredCache<ProductView> cache;
-    private final TransactionTemplate onPrimary;
-    /**
-     * The latest version written here or announced by a product event, per product, for as long as a replica could
-     * lag behind: a read that finds an older version (or no row) on a replica asks the primary instead.
-     */
-    private final Cache<Long, Long> announced = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+    private final ReadYourWrites fence;
 
     ProductCatalog(ProductRepository products, CategoryTree categories, Outbox outbox, CacheLayers caches,
-                   PlatformTransactionManager transactions) {
+                   ReadYourWrites fence) {
         this.products = products;
         this.categories = categories;
         this.outbox = outbox;
         this.cache = caches.cache(CACHE, ProductView.class);
-        this.onPrimary = new TransactionTemplate(transactions);
+        this.fence = fence;
     }
 
-    /** A product by id, from the nearest layer that has it; reads on a miss go to a replica. */
+    /** A product by id, from the nearest layer that has it; a miss reads a replica that has the latest writes. */
     public ProductView get(long id) {
-        ProductView product = cache.get(Long.toString(id), () -> load(id));
+        ProductView product = fence.requested() ? load(id) : cache.get(Long.toString(id), () -> load(id));
         if (product == null) {
             throw new NotFoundException("product", id);
         }
@@ -73,7 +63,6 @@ public class ProductCatalog {
         requireCategory(request);
         Product saved = products.save(Product.create(request));
         publish(saved, ProductChanged.CREATED);
-        afterCommit(() -> announce(saved.id(), saved.version()));
         return saved.view();
     }
 
@@ -87,14 +76,15 @@ public class ProductCatalog {
 
     /**
      * A stock level from the inventory service (see {@link StockEvents}), saved like an edit: the new version and
-     * its event evict the product on every instance and keep a lagging replica's copy out of the caches.
+     * its event evict the product on every instance. An event older than the level shown (its aggregate version is
+     * not higher) is dropped, so a late or redelivered 7 never replaces a 5 that came after it.
      *
      * @return false when no product has the SKU
      */
     @Transactional
-    boolean updateStock(String sku, int available) {
+    boolean updateStock(String sku, int available, long eventVersion) {
         Optional<Product> current = products.lockBySku(sku);
-        current.ifPresent(p -> saveChange(p.withStock(available)));
+        current.filter(p -> !p.isOlderStock(eventVersion)).ifPresent(p -> saveChange(p.withStock(available, eventVersion)));
         return current.isPresent();
     }
 
@@ -104,7 +94,7 @@ public class ProductCatalog {
         products.delete(current);
         outbox.append(ProductChanged.AGGREGATE, Long.toString(id), ProductChanged.DELETED,
                 new ProductChanged(id, current.version() + 1, null, null, null, null));
-        afterCommit(() -> changed(id, current.version() + 1));
+        AfterCommit.run(() -> cache.evict(Long.toString(id)));
     }
 
     /** Many products in one transaction with one event each: the seed generator's path. */
@@ -115,25 +105,14 @@ public class ProductCatalog {
         return saved.stream().map(Product::view).toList();
     }
 
-    /** Called after every local write, and for every change or deletion event on every instance ({@link ProductEvents}). */
-    void changed(long id, long version) {
-        announce(id, version);
+    /** For every change or deletion event on every instance ({@link ProductEvents}): the next load must see it. */
+    void changed(long id) {
+        fence.catchUp();
         cache.evict(Long.toString(id));
     }
 
-    /** Read-your-writes on this instance, even with every cache layer down and before the event comes back. */
-    private void announce(long id, long version) {
-        announced.asMap().merge(id, version, Math::max);
-    }
-
     private ProductView load(long id) {
-        Optional<Product> product = products.findById(id);
-        Long latest = announced.getIfPresent(id);
-        if (latest != null && (product.isEmpty() || product.get().version() < latest)) {
-            // The replica has not replayed the change yet; a locking read runs on the primary, which has.
-            product = onPrimary.execute(status -> products.lockById(id));
-        }
-        return product.map(Product::view).orElse(null);
+        return fence.read(() -> products.findById(id)).map(Product::view).orElse(null);
     }
 
     private void requireCategory(ProductRequest request) {
@@ -146,24 +125,12 @@ public class ProductCatalog {
         Product saved = products.save(changed);
         publish(saved, ProductChanged.UPDATED);
         ProductView view = saved.view();
-        afterCommit(() -> {
-            announce(saved.id(), saved.version());
-            cache.refresh(Long.toString(saved.id()), () -> view);
-        });
+        AfterCommit.run(() -> cache.refresh(Long.toString(saved.id()), () -> view));
         return view;
     }
 
     private void publish(Product p, String type) {
         outbox.append(ProductChanged.AGGREGATE, Long.toString(p.id()), type,
                 new ProductChanged(p.id(), p.version(), p.name(), p.description(), p.price(), p.categoryId()));
-    }
-
-    private static void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

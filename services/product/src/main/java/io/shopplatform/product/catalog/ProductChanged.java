@@ -1,8 +1,7 @@
 package io.shopplatform.product.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.shopplatform.service.outbox.Event;
 import java.math.BigDecimal;
 
 /**
@@ -15,11 +14,7 @@ public record ProductChanged(long id, long version, String name, String descript
     public static final String TOPIC = "catalog.product", AGGREGATE = "product";
     public static final String CREATED = "created", UPDATED = "updated", DELETED = "deleted";
 
-    public static ProductChanged read(ObjectMapper json, byte[] payload) {
-        try {
-            return json.readValue(payload, ProductChanged.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable product event", e);
-        }
+    public static ProductChanged read(ObjectMapper json, Event event) {
+        return event.payload(json, ProductChanged.class);
     }
 }

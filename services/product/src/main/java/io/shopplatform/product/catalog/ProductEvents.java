@@ -19,8 +19,8 @@ class ProductEvents {
     EventSubscription productInvalidation(ProductCatalog catalog, ObjectMapper json) {
         return EventSubscription.broadcast(ProductChanged.TOPIC, event -> {
             if (!ProductChanged.CREATED.equals(event.type())) {
-                ProductChanged p = ProductChanged.read(json, event.payload());
-                catalog.changed(p.id(), p.version());
+                ProductChanged p = ProductChanged.read(json, event);
+                catalog.changed(p.id());
             }
         });
     }

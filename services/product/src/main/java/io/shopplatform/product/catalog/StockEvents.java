@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The stock summary on products, from the inventory service's {@code changed} events (topic {@code inventory.stock}):
- * each applies once (the event id is recorded in the same transaction); a SKU no product has is logged and skipped.
+ * each applies once (the event id is recorded in the same transaction), and only if its version (the outbox's
+ * per-SKU {@code event-version}) is newer than the level shown; a SKU no product has is logged and skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class StockEvents {
@@ -27,8 +28,8 @@ class StockEvents {
 
     @Bean
     EventSubscription stockSummary(ProductCatalog catalog, ProcessedEvents processed) {
-        return processed.once(TOPIC, CONSUMER, CHANGED, StockChanged.class, stock -> {
-            if (!catalog.updateStock(stock.sku(), stock.available())) {
+        return processed.once(TOPIC, CONSUMER, CHANGED, StockChanged.class, (stock, event) -> {
+            if (!catalog.updateStock(stock.sku(), stock.available(), event.version())) {
                 log.info("stock event ignored: no product has SKU {}", stock.sku());
             }
         });

@@ -7,6 +7,9 @@ import io.shopplatform.service.cache.CacheLayers;
 import io.shopplatform.service.cache.CacheSpec;
 import io.shopplatform.service.cache.Layer;
 import io.shopplatform.service.cache.LayeredCache;
+import io.shopplatform.service.db.AfterCommit;
+import io.shopplatform.service.db.ReadYourWrites;
+import io.shopplatform.service.outbox.Outbox;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The category tree, read whole (a few hundred rows) and cached whole: in memcached for an hour like the rest of
- * the catalog, and in L1 because every product write checks its category against it.
+ * the catalog, and in L1 because every product write checks its category against it. A change evicts it after its
+ * commit and publishes a {@link CategoryChanged} event on which every instance evicts it again; loads go through the
+ * read-your-writes fence, so a lagging replica's older tree is not cached after a change.
  */
 @Service
 public class CategoryTree {
@@ -33,15 +38,20 @@ public class CategoryTree {
 
     private final CategoryRepository categories;
     private final LayeredCache<List<CategoryNode>> cache;
+    private final ReadYourWrites fence;
+    private final Outbox outbox;
 
-    CategoryTree(CategoryRepository categories, CacheLayers caches, ObjectMapper json) {
+    CategoryTree(CategoryRepository categories, CacheLayers caches, ObjectMapper json, ReadYourWrites fence,
+                 Outbox outbox) {
         this.categories = categories;
         this.cache = caches.cache(CACHE, json.getTypeFactory().constructCollectionType(List.class, CategoryNode.class));
+        this.fence = fence;
+        this.outbox = outbox;
     }
 
     /** The root categories, each with its subtree, ordered by position then name. */
     public List<CategoryNode> roots() {
-        return cache.get(KEY, () -> build(categories.findAll()));
+        return fence.requested() ? load() : cache.get(KEY, this::load);
     }
 
     /**
@@ -57,8 +67,15 @@ public class CategoryTree {
     @Transactional
     public long create(Long parentId, String slug, String name, int position) {
         long id = categories.save(new Category(null, parentId, slug, null, name, position)).id();
-        cache.evict(KEY);
+        outbox.append(CategoryChanged.AGGREGATE, Long.toString(id), CategoryChanged.CREATED, new CategoryChanged(id));
+        AfterCommit.run(() -> cache.evict(KEY));
         return id;
+    }
+
+    /** On every instance, for every category event: the tree it holds may lack the change. */
+    void changed() {
+        fence.catchUp();
+        cache.evict(KEY);
     }
 
     /**
@@ -74,7 +91,11 @@ public class CategoryTree {
 
     /** Reads the tree from the database and replaces it in every layer (another instance may have cached an old one). */
     private List<CategoryNode> reload() {
-        return cache.refresh(KEY, () -> build(categories.findAll()));
+        return cache.refresh(KEY, this::load);
+    }
+
+    private List<CategoryNode> load() {
+        return fence.read(() -> build(categories.findAll()));
     }
 
     private static boolean find(List<CategoryNode> nodes, long id, List<CategoryNode> path) {

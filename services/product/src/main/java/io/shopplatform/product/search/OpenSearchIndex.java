@@ -134,8 +134,11 @@ class OpenSearchIndex {
         try {
             response = http.post().uri("/{index}/_search", index).contentType(MediaType.APPLICATION_JSON).body(body)
                     .retrieve().body(JsonNode.class);
+        } catch (HttpClientErrorException e) {
+            // The engine is up and refused this one query: not a reason to send every shopper to PostgreSQL.
+            throw new SearchQueryRefused(e.getStatusCode() + " " + e.getResponseBodyAsString(), e);
         } catch (RestClientException e) {
-            throw new SearchEngineUnavailable("search failed", e);
+            throw new SearchEngineUnavailable("search failed", e);   // 5xx, or no answer at all (I/O)
         }
         List<SearchHit> hits = new ArrayList<>();
         for (JsonNode hit : response.path("hits").path("hits")) {

@@ -44,7 +44,8 @@ class ProductSearch {
         this.cache = caches.cache(CACHE, SearchResults.class);
         this.breaker = CircuitBreaker.of("search-engine", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(3).waitDurationInOpenState(Duration.ofSeconds(5))
-                .recordExceptions(SearchEngineUnavailable.class).build());
+                // Only 5xx and I/O failures (SearchEngineUnavailable) count; a refused query (4xx) is the query's fault.
+                .recordExceptions(SearchEngineUnavailable.class).ignoreExceptions(SearchQueryRefused.class).build());
         breaker.getEventPublisher().onStateTransition(e -> {
             switch (e.getStateTransition().getToState()) {
                 case OPEN -> log.warn("search engine unavailable; searching PostgreSQL instead");
@@ -65,6 +66,10 @@ class ProductSearch {
             answer = new Answer(cache.get(q.key(), () -> breaker.executeSupplier(() -> engine.search(q))), ENGINE);
             engineQueries.increment();
         } catch (SearchEngineUnavailable | CallNotPermittedException e) {
+            answer = new Answer(fallback.search(q), FALLBACK);
+            fallbackQueries.increment();
+        } catch (SearchQueryRefused e) {
+            log.warn("search engine refused a query (answered by PostgreSQL): {}", e.getMessage());
             answer = new Answer(fallback.search(q), FALLBACK);
             fallbackQueries.increment();
         }

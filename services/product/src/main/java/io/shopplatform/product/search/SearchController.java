@@ -3,6 +3,8 @@ package io.shopplatform.product.search;
 import io.shopplatform.product.catalog.ProductCatalog;
 import io.shopplatform.product.catalog.ProductView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.shopplatform.service.problem.InvalidInputException;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
     static final String BACKEND_HEADER = "X-Search-Backend";
+    /** OpenSearch's {@code index.max_result_window}: a page ending past it is refused by the engine. */
+    static final int MAX_WINDOW = 10_000;
+    /** The largest price the catalog stores ({@code numeric(12,2)}): bigger bounds are typing errors or probes. */
+    static final String MAX_PRICE = "9999999999.99";
 
     private final ProductSearch search;
     private final ProductCatalog catalog;
@@ -36,10 +42,15 @@ class SearchController {
             description = "The X-Search-Backend header says who answered: opensearch, or postgresql when the engine is down.")
     ResponseEntity<SearchResults> search(@RequestParam @NotBlank @Size(max = 200) String q,
                                          @RequestParam(required = false) @Positive Long category,
-                                         @RequestParam(required = false) @DecimalMin("0") BigDecimal minPrice,
-                                         @RequestParam(required = false) @DecimalMin("0") BigDecimal maxPrice,
-                                         @RequestParam(defaultValue = "0") @Min(0) @Max(500) int page,
+                                         @RequestParam(required = false) @DecimalMin("0") @DecimalMax(MAX_PRICE)
+                                         BigDecimal minPrice,
+                                         @RequestParam(required = false) @DecimalMin("0") @DecimalMax(MAX_PRICE)
+                                         BigDecimal maxPrice,
+                                         @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_WINDOW - 1) int page,
                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        if ((long) (page + 1) * size > MAX_WINDOW) {
+            throw new InvalidInputException("page", "reaches past result " + MAX_WINDOW + " (page × size); narrow the search");
+        }
         ProductSearch.Answer answer = search.search(new SearchQuery(q, category, minPrice, maxPrice, page, size));
         return ResponseEntity.ok().header(BACKEND_HEADER, answer.backend()).body(answer.results());
     }

@@ -21,7 +21,7 @@ class SearchIndexing {
                                     SearchProperties props) {
         return EventSubscription.sharedBatches(ProductChanged.TOPIC, props.indexerGroup(), events -> index.apply(
                 events.stream().map(event -> {
-                    ProductChanged p = ProductChanged.read(json, event.payload());
+                    ProductChanged p = ProductChanged.read(json, event);
                     boolean deleted = ProductChanged.DELETED.equals(event.type());
                     return new OpenSearchIndex.Change(p, deleted || p.categoryId() == null ? List.of()
                             : categories.lineage(p.categoryId()), deleted);

@@ -58,6 +58,30 @@ class StockEventsIntegrationTests {
         assertThat(soldOut.<Integer>json("$.version")).as("two stock levels, two versions").isEqualTo(version + 2);
     }
 
+    /** Two relays, or a redelivery, can deliver an older level after a newer one: the version decides, not arrival. */
+    @Test
+    void aStockEventOlderThanTheLevelShownIsDropped() throws Exception {
+        Api api = new Api(port);
+        long category = categories.create(null, Api.uniqueSlug(), "Stock order", 0);
+        String sku = Api.uniqueSku();
+        String product = "/api/v1/products/" + api.post("/api/v1/products",
+                Api.productJson(sku, "Teapot", category, "12.00"), Api.ADMIN).<Integer>json("$.id");
+        int version = api.get(product).json("$.version");
+
+        try (OtherServices inventory = new OtherServices()) {
+            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 2, stock(sku, 5));
+            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 1, stock(sku, 7));
+            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 3, stock(sku, 9));
+            // One key, one partition: once 9 shows, the 7 before it has been handled.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> Integer.valueOf(9).equals(api.get(product).<Object>json("$.stock") == null ? null
+                            : api.get(product).<Integer>json("$.stock.available")));
+        }
+
+        assertThat(api.get(product).<Integer>json("$.version")).as("5 and 9 applied, the older 7 dropped")
+                .isEqualTo(version + 2);
+    }
+
     @Test
     void aStockEventForAnUnknownSkuIsLoggedAndSkipped(CapturedOutput output) throws Exception {
         String sku = Api.uniqueSku();

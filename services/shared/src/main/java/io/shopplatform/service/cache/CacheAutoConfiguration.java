@@ -60,7 +60,7 @@ public class CacheAutoConfiguration {
         pool.setMaxWait(props.timeout());
         return nodes.size() == 1
                 ? new JedisPooled(pool, nodes.iterator().next(), config)
-                : new JedisCluster(nodes, config, 3, pool);
+                : new JedisCluster(nodes, config, 1, pool);   // one attempt: a retry doubles a slow call's cost
     }
 
     @Bean

@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,10 @@ final class GuardedLayer {
     private final RemoteLayer layer;
     private final CircuitBreaker breaker;
     private final Counter errors;
+    /** Bounded: past it, entries expire by their TTL (and a WARN said so). */
+    private static final int MAX_PENDING_EVICTIONS = 100_000;
+    private final Set<String> failedEvictions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean replaying = new AtomicBoolean();
 
     GuardedLayer(RemoteLayer layer, Duration probeAfter, MeterRegistry meters) {
         this.layer = layer;
@@ -63,17 +70,49 @@ final class GuardedLayer {
         });
     }
 
-    /** Returns false when the eviction may not have happened (the server was unreachable). */
+    /**
+     * Returns false when the eviction may not have happened (the server was unreachable): the key is then kept and
+     * deleted again after the next call that succeeds, so the old value does not return once a partition heals.
+     */
     boolean delete(String key) {
-        return call(() -> {
+        boolean done = call(() -> {
             layer.delete(key);
             return Boolean.TRUE;
         }) != null;
+        if (!done && failedEvictions.size() < MAX_PENDING_EVICTIONS) {
+            failedEvictions.add(key);
+        }
+        return done;
+    }
+
+    /** Keys whose eviction failed, replayed once the layer answers again. */
+    int pendingEvictions() {
+        return failedEvictions.size();
+    }
+
+    private void replayEvictions() {
+        for (String key : failedEvictions) {
+            try {
+                breaker.executeRunnable(() -> layer.delete(key));
+                failedEvictions.remove(key);
+            } catch (RuntimeException e) {
+                return;   // down again: the rest wait for the next success
+            }
+        }
+        log.info("cache layer {}: evictions missed while it was unreachable are replayed", layer.layer().tag());
     }
 
     private <T> T call(Supplier<T> call) {
         try {
-            return breaker.executeSupplier(call);
+            T result = breaker.executeSupplier(call);
+            if (!failedEvictions.isEmpty() && replaying.compareAndSet(false, true)) {
+                try {
+                    replayEvictions();
+                } finally {
+                    replaying.set(false);
+                }
+            }
+            return result;
         } catch (CallNotPermittedException open) {
             return null;
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.shopplatform.service.cache;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -92,15 +93,22 @@ public final class LayeredCache<V> {
         return value;
     }
 
-    /** Removes {@code key} from every layer (the writer, right after its commit; every instance, on the event). */
+    /**
+     * Removes {@code key} from every layer (the writer, right after its commit; every instance, on the event),
+     * bottom-up: memcached, then Redis, then L1, so a read between two deletes finds nothing older above what it
+     * copies from; loads that overlap the eviction on this instance are not cached (the stripe fence counts before
+     * and after). An eviction a layer could not take is replayed when the layer answers again.
+     */
     public void evict(String key) {
         String k = name + ':' + key;
-        evictLocal(key);
-        for (GuardedLayer remote : remotes) {
+        evictions.incrementAndGet(stripe(k));
+        for (int i = remotes.size() - 1; i >= 0; i--) {
+            GuardedLayer remote = remotes.get(i);
             if (!remote.delete(k)) {
-                log.warn("could not evict {} from {}; it expires within {}", k, remote.layer().tag(), ttl);
+                log.warn("could not evict {} from {} now; replayed when it answers again", k, remote.layer().tag());
             }
         }
+        evictLocal(key);
     }
 
     /** Removes {@code key} from this instance's L1 only. */
@@ -157,7 +165,8 @@ public final class LayeredCache<V> {
 
     private V decode(String k, byte[] bytes) {
         try {
-            return json.readValue(bytes, type);
+            // Leniently: an entry written by a newer release (one more field) is still a hit for an older one.
+            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(bytes);
         } catch (IOException e) {
             log.warn("unreadable cache entry {} (treated as a miss): {}", k, e.getMessage());
             return null;

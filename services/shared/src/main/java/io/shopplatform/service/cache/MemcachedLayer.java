@@ -15,6 +15,8 @@ final class MemcachedLayer implements RemoteLayer {
 
     /** memcached refuses keys longer than 250 bytes or with spaces and control characters. */
     private static final int MAX_KEY = 200;
+    /** The longest expiry memcached takes as seconds from now: 30 days. */
+    static final long MAX_RELATIVE_EXPIRY = Duration.ofDays(30).toSeconds();
 
     private final MemcachedClient memcached;
     private final Duration timeout;
@@ -36,7 +38,16 @@ final class MemcachedLayer implements RemoteLayer {
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
-        memcached.set(safe(key), (int) ttl.toSeconds(), value);
+        memcached.set(safe(key), expiry(ttl, System.currentTimeMillis()), value);
+    }
+
+    /**
+     * memcached reads an expiry of more than 30 days as a Unix time, so a 31-day TTL given as seconds would mean
+     * "expired in January 1970": longer TTLs are sent as the absolute time they end.
+     */
+    static int expiry(Duration ttl, long nowMillis) {
+        long seconds = ttl.toSeconds();
+        return seconds <= MAX_RELATIVE_EXPIRY ? (int) seconds : (int) (nowMillis / 1000 + seconds);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.shopplatform.service.outbox;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,20 @@ public record EventSubscription(String topic, String group, Consumer<List<Event>
     /** For handlers that do better with many events at once (say, one bulk request to a search engine). */
     public static EventSubscription sharedBatches(String topic, String group, Consumer<List<Event>> handler) {
         return new EventSubscription(topic, group, handler);
+    }
+
+    /**
+     * One subscription of a topic for a group that handles several event types (a group must read a topic once):
+     * each event goes to the handler of its type; other types pass by.
+     */
+    public static EventSubscription byType(String topic, String group, Map<String, Consumer<Event>> handlers) {
+        Map<String, Consumer<Event>> copy = Map.copyOf(handlers);
+        return new EventSubscription(topic, group, each(event -> {
+            Consumer<Event> handler = copy.get(event.type());
+            if (handler != null) {
+                handler.accept(event);
+            }
+        }));
     }
 
     private static Consumer<List<Event>> each(Consumer<Event> handler) {

@@ -15,9 +15,14 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** The connection settings every producer and consumer of a service shares (SASL PLAIN when a user is set). */
-final class KafkaClients {
+public final class KafkaClients {
 
     private KafkaClients() {}
+
+    /** The topic of an aggregate's events: {@code <schema>.<aggregate type>}, e.g. {@code catalog.product}. */
+    public static String topic(String schema, String aggregateType) {
+        return schema + "." + aggregateType;
+    }
 
     static Map<String, Object> common(KafkaProperties props, String clientId) {
         Map<String, Object> config = new HashMap<>();
@@ -39,7 +44,7 @@ final class KafkaClients {
     static void ensureTopic(KafkaProperties props, String topic) {
         try (Admin admin = Admin.create(common(props, "topics-" + topic))) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
-                    .all().get(10, TimeUnit.SECONDS);
+                    .all().get(30, TimeUnit.SECONDS);   // a loaded controller can take its time
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new KafkaException("could not create topic " + topic, e.getCause());

@@ -2,16 +2,15 @@ package io.shopplatform.service.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,9 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager transactions, KafkaProperties props,
-                            MeterRegistry meters) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), props, meters);
+    OutboxRelay outboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties props, MeterRegistry meters) {
+        return new OutboxRelay(dataSource, jdbc, props, meters);
     }
 
     @Bean
@@ -40,46 +38,21 @@ public class OutboxAutoConfiguration {
         return new ProcessedEvents(jdbc, new TransactionTemplate(transactions), json, props.schema());
     }
 
-    /** Starts every declared subscription before the web server takes traffic, stops them after it stopped. */
     @Bean
-    SmartLifecycle eventSubscribers(ObjectProvider<EventSubscription> subscriptions, KafkaProperties props) {
-        return new SmartLifecycle() {
-            private final List<Subscriber> running = new ArrayList<>();
+    EventConsumers eventConsumers(ObjectProvider<EventSubscription> subscriptions, KafkaProperties props,
+                                  MeterRegistry meters) {
+        return new EventConsumers(subscriptions.orderedStream().toList(), props, meters);
+    }
 
-            @Override
-            public void start() {
-                try {
-                    for (EventSubscription s : subscriptions.orderedStream().toList()) {
-                        Subscriber subscriber = new Subscriber(s, props);
-                        running.add(subscriber);
-                        subscriber.start(Duration.ofSeconds(10));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+    /** Liveness: a consumer thread that stopped polling is a reason to restart the pod. */
+    @Bean
+    HealthIndicator eventConsumersHealthIndicator(EventConsumers consumers) {
+        return () -> (consumers.alive() ? Health.up() : Health.down()).withDetail("lag", consumers.lag()).build();
+    }
 
-            @Override
-            public void stop() {
-                try {
-                    for (Subscriber s : running) {
-                        s.stop();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                running.clear();
-            }
-
-            @Override
-            public boolean isRunning() {
-                return !running.isEmpty();
-            }
-
-            @Override
-            public int getPhase() {
-                return SmartLifecycle.DEFAULT_PHASE - 2048;   // before the web server (which starts last)
-            }
-        };
+    /** Readiness: until its broadcast consumers are positioned, an instance would miss evictions. */
+    @Bean
+    HealthIndicator eventsPositionedHealthIndicator(EventConsumers consumers) {
+        return () -> (consumers.positioned() ? Health.up() : Health.outOfService()).build();
     }
 }

@@ -1,9 +1,8 @@
 package io.shopplatform.service.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,23 +38,21 @@ public final class ProcessedEvents {
      */
     public <T> EventSubscription once(String topic, String consumer, String type, Class<T> payload,
                                       Consumer<T> handler) {
+        return once(topic, consumer, type, payload, (read, event) -> handler.accept(read));
+    }
+
+    /** As {@link #once(String, String, String, Class, Consumer)}, with the event (its version, say) beside the payload. */
+    public <T> EventSubscription once(String topic, String consumer, String type, Class<T> payload,
+                                      BiConsumer<T, Event> handler) {
         return EventSubscription.shared(topic, consumer, event -> {
             if (type.equals(event.type())) {
-                T read = read(event, payload);
+                T read = event.payload(json, payload);
                 tx.executeWithoutResult(status -> {
                     if (firstTime(consumer, event.id())) {
-                        handler.accept(read);
+                        handler.accept(read, event);
                     }
                 });
             }
         });
-    }
-
-    private <T> T read(Event event, Class<T> payload) {
-        try {
-            return json.readValue(event.payload(), payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + event.type() + " event " + event.id(), e);
-        }
     }
 }

@@ -73,6 +73,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             error = new FieldError(path, "has the wrong type or format");
+        } else if (ex.getCause() instanceof JsonMappingException) {
+            // Valid JSON of the wrong shape (say, [] for an object): Jackson's message names our classes.
+            error = new FieldError("body", "has the wrong shape for this operation");
         } else if (ex.getCause() instanceof JsonProcessingException json) {
             error = new FieldError("body", "is not valid JSON: " + json.getOriginalMessage());
         } else {

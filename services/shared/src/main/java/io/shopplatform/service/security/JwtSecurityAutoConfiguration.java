@@ -1,6 +1,24 @@
 package io.shopplatform.service.security;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.DispatcherType;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.List;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -18,7 +36,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless JWT validation for every service: tokens are signed by the user service with keys it publishes at
+ * Stateless JWT validation for every service: access tokens ({@code typ: at+jwt}, RS256, {@code iss} and {@code aud}
+ * as configured; docs/contracts.md) are signed by the user service with keys it publishes at
  * {@code shop.security.jwks-uri}; the {@code roles} claim becomes {@code ROLE_*} authorities, so a controller
  * guards an operation with {@code @PreAuthorize("hasRole('ADMIN')")}. Everything needs a valid token except the
  * configured public reads, the OpenAPI description and the actuator (which listens on the management port only).
@@ -52,8 +71,42 @@ public class JwtSecurityAutoConfiguration {
                 .build();
     }
 
+    /** Access tokens only ({@code typ: at+jwt}, RS256), of our issuer and audience, within their lifetime. */
+    public static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
+
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties props) {
-        return NimbusJwtDecoder.withJwkSetUri(props.jwksUri().toString()).build();
+        return decoder(props);
+    }
+
+    /**
+     * The keys come from the JWKS with timeouts, are cached, refetched for an unknown {@code kid} at most every
+     * {@code refetchAtMostEvery}, and kept through an outage of the user service.
+     */
+    static NimbusJwtDecoder decoder(SecurityProperties props) {
+        int timeout = (int) props.jwksTimeout().toMillis();
+        URL jwks;
+        try {
+            jwks = props.jwksUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("shop.security.jwks-uri is not a URL: " + props.jwksUri(), e);
+        }
+        JWKSource<SecurityContext> keys = JWKSourceBuilder
+                .create(jwks, new DefaultResourceRetriever(timeout, timeout, 512 * 1024))
+                .cache(props.keysCachedFor().toMillis(), timeout * 2L)
+                .rateLimited(props.refetchAtMostEvery().toMillis())
+                .outageTolerant(props.keysKeptThroughOutage().toMillis())
+                .refreshAheadCache(false)
+                .build();
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });   // Spring's validators below check the claims
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(props.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(props.issuer()), audience));
+        return decoder;
     }
 }

@@ -17,12 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.Counter;
+import java.util.concurrent.TimeUnit;
+import static org.awaitility.Awaitility.await;
 import org.springframework.util.unit.DataSize;
 
 class LayeredCacheTests {
 
     /** A remote layer in a map, which can be made to fail like an unreachable server. */
     static final class MapLayer implements RemoteLayer {
+        static final List<String> deletes = new java.util.concurrent.CopyOnWriteArrayList<>();
         final Layer layer;
         final Map<String, byte[]> entries = new ConcurrentHashMap<>();
         volatile boolean down;
@@ -51,6 +55,7 @@ class LayeredCacheTests {
         @Override
         public void delete(String key) {
             check();
+            deletes.add(layer.tag());
             entries.remove(key);
         }
 
@@ -90,24 +95,30 @@ class LayeredCacheTests {
     void concurrentMissesOfOneKeyShareOneLoad() throws Exception {
         LayeredCache<String> cache = cache(Set.of());
         AtomicInteger loads = new AtomicInteger();
-        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch loaderEntered = new CountDownLatch(1), release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(50);
-        List<Future<String>> reads = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            reads.add(pool.submit(() -> cache.get("hot", () -> {
-                loads.incrementAndGet();
-                await(loading);
-                return "value";
-            })));
+        Future<String> first = pool.submit(() -> cache.get("hot", () -> {
+            loads.incrementAndGet();
+            loaderEntered.countDown();
+            awaitQuietly(release);
+            return "value";
+        }));
+        assertThat(loaderEntered.await(10, TimeUnit.SECONDS)).as("the first read entered the loader").isTrue();
+        List<Future<String>> others = new ArrayList<>();
+        for (int i = 0; i < 49; i++) {
+            others.add(pool.submit(() -> cache.get("hot", () -> "loaded again: " + loads.incrementAndGet())));
         }
 
-        Thread.sleep(200);   // let every reader arrive while the first load is blocked
-        loading.countDown();
-        for (Future<String> r : reads) {
+        // Every other reader is now waiting on the running load: proved by the coalesced counter, not by a sleep.
+        Counter coalesced = meters.get("shop.cache.coalesced").tag("cache", "test").counter();
+        await().atMost(Duration.ofSeconds(10)).until(() -> coalesced.count() == 49);
+        release.countDown();
+
+        assertThat(first.get()).isEqualTo("value");
+        for (Future<String> r : others) {
             assertThat(r.get()).isEqualTo("value");
         }
         pool.shutdown();
-
         assertThat(loads).hasValue(1);
     }
 
@@ -137,6 +148,50 @@ class LayeredCacheTests {
                 .isEqualTo(1);
     }
 
+    record Item(String name) {}
+
+    /** A rolling deploy: the newer release caches one more field; the older one must still read the entry. */
+    @Test
+    void anEntryWithAFieldThisReleaseDoesNotKnowIsStillAHit() {
+        CacheLayers layers = new CacheLayers(new LocalLayer(DataSize.ofMegabytes(1), meters),
+                List.of(new GuardedLayer(redis, Duration.ofSeconds(1), meters)), new ObjectMapper(), meters, Set.of());
+        LayeredCache<Item> cache = layers.cache(new CacheSpec("items", EnumSet.of(Layer.REDIS), Duration.ofMinutes(1)),
+                Item.class);
+        redis.entries.put("items:k", "{\"name\": \"kettle\", \"addedLater\": 1}".getBytes());
+
+        assertThat(cache.get("k", () -> new Item("loaded"))).isEqualTo(new Item("kettle"));
+    }
+
+    /** Top-down, a read between the Redis and the memcached delete copied memcached's old value back into Redis. */
+    @Test
+    void anEvictionDeletesBottomUp() {
+        LayeredCache<String> cache = cache(Set.of());
+        cache.get("k", () -> "v");
+        MapLayer.deletes.clear();
+
+        cache.evict("k");
+
+        assertThat(MapLayer.deletes).containsExactly("memcached", "redis");
+        assertThat(cache.get("k", () -> "new")).as("L1 was evicted last").isEqualTo("new");
+    }
+
+    /** Before, an eviction Redis missed while unreachable was dropped: the old value came back with Redis. */
+    @Test
+    void anEvictionALayerMissedIsReplayedWhenItAnswersAgain() {
+        LayeredCache<String> cache = cache(Set.of(Layer.LOCAL));
+        cache.get("k", () -> "old");
+        redis.down = true;
+
+        cache.evict("k");
+        assertThat(redis.entries).as("missed while down").containsKey("test:k");
+        redis.down = false;
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            cache.get("other", () -> "x");   // any call that reaches Redis again
+            return !redis.entries.containsKey("test:k");
+        });
+    }
+
     @Test
     void disabledLayersAreNeitherReadNorWritten() {
         LayeredCache<String> cache = cache(Set.of(Layer.LOCAL, Layer.REDIS));
@@ -158,7 +213,7 @@ class LayeredCacheTests {
         assertThat(meters.get("cache.hit.ratio").tag("cache", "test").gauge().value()).isEqualTo(0.75);
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
