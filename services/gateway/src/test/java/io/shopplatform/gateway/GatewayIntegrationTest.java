@@ -22,10 +22,15 @@ import org.springframework.test.context.ContextConfiguration;
                 "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
                 "management.server.port=0", "management.tracing.sampling.probability=1.0",
                 "shop.gateway.max-body-size=64KB",
-                "shop.gateway.rate-limit.replenish-per-second=10", "shop.gateway.rate-limit.burst=20",
+                "shop.gateway.rate-limit.replenish-per-second=" + GatewayIntegrationTest.REPLENISH_PER_SECOND,
+                "shop.gateway.rate-limit.burst=" + GatewayIntegrationTest.BURST,
                 "shop.gateway.backend.timeout=2s", "shop.gateway.backend.window=6",
                 "shop.gateway.backend.minimum-calls=6", "shop.gateway.backend.open-for=30s"})
 @AutoConfigureObservability   // Boot's tests turn metrics and tracing off unless asked: we assert on both
 @ContextConfiguration(initializers = {DataTierInitializer.class, Backends.class})
 public @interface GatewayIntegrationTest {
+
+    /** The tests' rate limit: small enough that a test exceeds it in a few dozen calls. */
+    long BURST = 20, REPLENISH_PER_SECOND = 10;
+
 }
