@@ -136,7 +136,6 @@ public final class LocalPlatform {
         console.line("  Kafka         " + kafka.bootstrap() + " (SASL/PLAIN)");
         console.line("  OpenSearch    " + search.url());
         services.describe().forEach(console::line);
-        services.shopUrl().ifPresent(url -> console.line("The shop: " + url + "/api/v1   (the gateway: the one URL for shoppers)"));
         console.line("Credentials: " + layout.secrets() + " ; per-component environment: " + layout.env());
     }
 
