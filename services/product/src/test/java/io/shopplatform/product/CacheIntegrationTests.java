@@ -67,8 +67,11 @@ class CacheIntegrationTests {
         pool.shutdown();
 
         assertThat(loads()).isEqualTo(loads + 1);
-        // The product was written just before: the one load also asks its standby how far it has replayed.
-        assertThat(dbReads() - queries).as("reads of the one load, with the read-your-writes check").isBetween(1.0, 2.0);
+        // The product was written just before: the one load also asks its standby how far it has replayed, and asks
+        // again while the standby catches up, so a few reads, never one per request (a stampede would be 100).
+        double read = dbReads() - queries;
+        System.out.printf("STAMPEDE: 100 concurrent reads of a cold key: 1 load, %.0f database reads%n", read);
+        assertThat(read).as("reads of the one load, with the read-your-writes check").isBetween(1.0, 10.0);
     }
 
     private double gets(String layer, String result) {
