@@ -28,9 +28,10 @@ class NodePoolTests {
 
     @TestFactory
     Stream<DynamicTest> theClusterHasExactlyTheModelsPools() {
+        // Pulumi registers resources asynchronously: the pools arrive in any order, the set is what must match.
         return everyStack("the cluster has exactly the model's node pools", stack ->
                 assertThat(stack.all(NodePool.class)).extracting(NodePoolTests::poolName)
-                        .containsExactlyElementsOf(PLATFORM.nodePools().stream()
+                        .containsExactlyInAnyOrderElementsOf(PLATFORM.nodePools().stream()
                                 .map(io.shopplatform.model.NodePool::name).toList()));
     }
 
