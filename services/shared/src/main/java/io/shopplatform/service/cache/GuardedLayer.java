@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -26,7 +27,7 @@ final class GuardedLayer {
     private final RemoteLayer layer;
     private final CircuitBreaker breaker;
     private final Counter errors;
-    /** Bounded: past it, entries expire by their TTL (and a WARN said so). */
+    /** Bounded: past it, a missed eviction is logged and its entry lives until its TTL. */
     private static final int MAX_PENDING_EVICTIONS = 100_000;
     private final Set<String> failedEvictions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean replaying = new AtomicBoolean();
@@ -79,15 +80,15 @@ final class GuardedLayer {
             layer.delete(key);
             return Boolean.TRUE;
         }) != null;
-        if (!done && failedEvictions.size() < MAX_PENDING_EVICTIONS) {
-            failedEvictions.add(key);
+        if (!done) {
+            if (failedEvictions.size() < MAX_PENDING_EVICTIONS) {
+                failedEvictions.add(key);
+            } else {
+                log.warn("cache layer {}: {} evictions already wait for it; {} keeps its value until its TTL",
+                        layer.layer().tag(), MAX_PENDING_EVICTIONS, key);
+            }
         }
         return done;
-    }
-
-    /** Keys whose eviction failed, replayed once the layer answers again. */
-    int pendingEvictions() {
-        return failedEvictions.size();
     }
 
     private void replayEvictions() {
@@ -106,11 +107,9 @@ final class GuardedLayer {
         try {
             T result = breaker.executeSupplier(call);
             if (!failedEvictions.isEmpty() && replaying.compareAndSet(false, true)) {
-                try {
-                    replayEvictions();
-                } finally {
-                    replaying.set(false);
-                }
+                // Off the caller's thread: the request that first reaches the layer again must not pay for the
+                // backlog of deletes a partition left behind.
+                CompletableFuture.runAsync(this::replayEvictions).whenComplete((done, e) -> replaying.set(false));
             }
             return result;
         } catch (CallNotPermittedException open) {
