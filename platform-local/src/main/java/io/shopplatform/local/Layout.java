@@ -74,6 +74,10 @@ public record Layout(Path repo, Path home, int basePort) {
     public int backupPort(String node) { return basePort + 60 + index(node); }
     public int redisPort() { return basePort + 20; }
     public int memcachedPort() { return basePort + 21; }
+    /** The local mail server (GreenMail): SMTP, IMAP, its web API. */
+    public int mailSmtpPort() { return basePort + 22; }
+    public int mailImapPort() { return basePort + 23; }
+    public int mailApiPort() { return basePort + 24; }
     public int kafkaPort() { return basePort + 30; }
     public int kafkaControllerPort() { return basePort + 31; }
     public int searchPort() { return basePort + 40; }

@@ -8,6 +8,7 @@ import io.shopplatform.local.machine.LocalMachine;
 import io.shopplatform.local.machine.LocalServer;
 import io.shopplatform.local.machine.Supervisor;
 import io.shopplatform.local.servers.Kafka;
+import io.shopplatform.local.servers.Mail;
 import io.shopplatform.local.servers.Memcached;
 import io.shopplatform.local.servers.Redis;
 import io.shopplatform.local.servers.Search;
@@ -37,6 +38,7 @@ public final class LocalPlatform {
     private final Memcached memcached;
     private final Kafka kafka;
     private final Search search;
+    private final Mail mail;
     private final Services services;
     private final LocalWiring wiring;
 
@@ -48,7 +50,9 @@ public final class LocalPlatform {
         this.memcached = new Memcached(machine);
         this.kafka = new Kafka(machine);
         this.search = new Search(machine);
-        this.wiring = new LocalWiring(Shop.PLATFORM, layout, database, redis, memcached, kafka, search);
+        this.mail = new Mail(machine);
+        this.wiring = new LocalWiring(Shop.PLATFORM, layout, database, redis, memcached, kafka, search, mail,
+                machine.secrets());
         this.services = new Services(Shop.PLATFORM, layout, machine.supervisor(), wiring, console);
     }
 
@@ -73,7 +77,7 @@ public final class LocalPlatform {
         // The servers start side by side; only the schema waits for PostgreSQL.
         inParallel("What did start keeps running; fix the above and run ./platform up again.",
                 database::up, () -> supervisor.up(redis), () -> supervisor.up(memcached), () -> supervisor.up(kafka),
-                () -> supervisor.up(search));
+                () -> supervisor.up(search), () -> supervisor.up(mail));
         writeState();
         if (withServices) {
             services.up();
@@ -84,7 +88,7 @@ public final class LocalPlatform {
         services.down();
         Supervisor supervisor = machine.supervisor();
         inParallel("Run ./platform down again to stop what is left.", database::down,
-                () -> List.<LocalServer>of(search, kafka, memcached, redis).forEach(supervisor::down));
+                () -> List.<LocalServer>of(mail, search, kafka, memcached, redis).forEach(supervisor::down));
     }
 
     /** Runs independent steps at once; reports every failure, not just the first. */
@@ -121,6 +125,7 @@ public final class LocalPlatform {
         row(memcached, memcached.servers());
         row(kafka, kafka.bootstrap());
         row(search, search.url());
+        row(mail, "smtp 127.0.0.1:" + mail.smtpPort() + ", imap :" + mail.imapPort() + ", read mail at " + mail.webUrl());
         services.describe().forEach(machine.console()::line);
     }
 
@@ -135,6 +140,8 @@ public final class LocalPlatform {
         console.line("  memcached     " + memcached.servers());
         console.line("  Kafka         " + kafka.bootstrap() + " (SASL/PLAIN)");
         console.line("  OpenSearch    " + search.url());
+        console.line("  Mail (SMTP)   127.0.0.1:" + mail.smtpPort() + "   (read it: IMAP 127.0.0.1:" + mail.imapPort()
+                + ", login and password the address; or " + mail.webUrl() + ")");
         services.describe().forEach(console::line);
         console.line("Credentials: " + layout.secrets() + " ; per-component environment: " + layout.env());
     }

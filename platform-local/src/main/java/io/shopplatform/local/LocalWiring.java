@@ -2,7 +2,9 @@ package io.shopplatform.local;
 
 import io.shopplatform.datatier.Roles;
 import io.shopplatform.local.database.Database;
+import io.shopplatform.local.machine.Secrets;
 import io.shopplatform.local.servers.Kafka;
+import io.shopplatform.local.servers.Mail;
 import io.shopplatform.local.servers.Memcached;
 import io.shopplatform.local.servers.Redis;
 import io.shopplatform.local.servers.Search;
@@ -31,9 +33,11 @@ final class LocalWiring {
     private final Memcached memcached;
     private final Kafka kafka;
     private final Search search;
+    private final Mail mail;
+    private final Secrets secrets;
 
     LocalWiring(Platform platform, Layout layout, Database database, Redis redis, Memcached memcached, Kafka kafka,
-                Search search) {
+                Search search, Mail mail, Secrets secrets) {
         this.platform = platform;
         this.layout = layout;
         this.database = database;
@@ -41,6 +45,8 @@ final class LocalWiring {
         this.memcached = memcached;
         this.kafka = kafka;
         this.search = search;
+        this.mail = mail;
+        this.secrets = secrets;
     }
 
     /** The {@code SHOP_*} environment of one component, exactly the variables its edges call for. */
@@ -48,6 +54,9 @@ final class LocalWiring {
         Map<String, String> env = new LinkedHashMap<>();
         for (Wiring.Variable v : Wiring.variablesOf(platform, component)) {
             env.put(v.name(), value(component, v.name()));
+        }
+        if (component.equals(Shop.USER)) {
+            env.putAll(userOwn());
         }
         return env;
     }
@@ -74,6 +83,21 @@ final class LocalWiring {
             case "SHOP_SEARCH_USER", "SHOP_SEARCH_PASSWORD" -> "";   // no authentication on search yet: see Search
             default -> serviceUrl(variable);
         };
+    }
+
+    /**
+     * The user service's settings that no edge of the model carries yet: its SMTP server (the cluster's mail provider
+     * is not a model component: it would need an endpoint and a Secret per environment in manifests-synth and infra)
+     * and the secret its signing keys are encrypted with (in the cluster, a key of its own Secret).
+     */
+    private Map<String, String> userOwn() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SHOP_MAIL_HOST", mail.host());
+        env.put("SHOP_MAIL_PORT", Integer.toString(mail.smtpPort()));
+        env.put("SHOP_MAIL_USER", Mail.USER);
+        env.put("SHOP_MAIL_PASSWORD", mail.password());
+        env.put("SHOP_USER_KEY_SECRET", secrets.password("user.key-secret"));
+        return env;
     }
 
     /** Services log in as their own role; maintenance jobs and the migration as the owner. */
@@ -119,6 +143,9 @@ final class LocalWiring {
         p.setProperty("kafka.user", Kafka.USER);
         p.setProperty("kafka.password", kafka.password());
         p.setProperty("search.url", search.url());
+        p.setProperty("mail.smtp", mail.host() + ":" + mail.smtpPort());
+        p.setProperty("mail.imap", mail.host() + ":" + mail.imapPort());
+        p.setProperty("mail.web", mail.webUrl());
         return p;
     }
 }

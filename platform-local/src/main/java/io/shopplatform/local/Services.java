@@ -3,14 +3,11 @@ package io.shopplatform.local;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Platform;
 import io.shopplatform.local.machine.Console;
+import io.shopplatform.local.machine.LocalHttp;
 import io.shopplatform.local.machine.Supervisor;
 import io.shopplatform.local.servers.Kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -100,16 +97,7 @@ final class Services {
     }
 
     private static boolean healthy(int managementPort) {
-        try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
-                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"UP\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return LocalHttp.get("http://127.0.0.1:" + managementPort + "/actuator/health")
+                .filter(r -> r.statusCode() == 200 && r.body().contains("\"UP\"")).isPresent();
     }
 }

@@ -188,7 +188,11 @@ public final class Shop {
                     CachePolicy.builder("search-results").store(Store.REDIS).ttl(ofMinutes(15))
                             .pattern(Pattern.CACHE_ASIDE).invalidatedBy("time only").build(),
                     CachePolicy.builder("popular-products").store(Store.REDIS_AND_APPLICATION).ttl(ofMinutes(30))
-                            .pattern(Pattern.CACHE_ASIDE).invalidatedBy("a background refresh").build())
+                            .pattern(Pattern.CACHE_ASIDE).invalidatedBy("a background refresh").build(),
+                    // Not in the seed's table: its "user preferences" in Redis. Shared by every user-service
+                    // instance (no L1), overwritten by the writer, so an owner reads their own update at once.
+                    CachePolicy.builder("user-profiles").store(Store.REDIS).ttl(ofMinutes(30))
+                            .pattern(Pattern.CACHE_ASIDE).invalidatedBy("overwritten on update").build())
             .sla(Sla.builder()
                     .responseTimeP95(ofSeconds(2))
                     .availability(0.999)

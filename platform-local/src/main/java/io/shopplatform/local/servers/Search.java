@@ -2,15 +2,11 @@ package io.shopplatform.local.servers;
 
 import io.shopplatform.local.PlatformException;
 import io.shopplatform.local.machine.Host;
+import io.shopplatform.local.machine.LocalHttp;
 import io.shopplatform.local.machine.LocalMachine;
 import io.shopplatform.local.machine.LocalServer;
 import io.shopplatform.model.ServerVersions;
 import io.shopplatform.model.Shop;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,17 +67,8 @@ public final class Search implements LocalServer {
 
     @Override
     public boolean ready() {
-        try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
-                    HttpRequest.newBuilder(URI.create(url() + "/_cluster/health")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return LocalHttp.get(url() + "/_cluster/health")
+                .filter(r -> r.statusCode() == 200 && !r.body().contains("\"status\":\"red\"")).isPresent();
     }
 
     @Override

@@ -1,0 +1,51 @@
+package io.shopplatform.user;
+
+import io.shopplatform.service.testing.DataTierInitializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service against the shared data tier and local mail server, validating its own tokens through its
+ * own JWKS over HTTP as every other service does: so it listens on a port chosen before it starts (the JWKS URL
+ * names it). Every test class that uses only this annotation shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, classes = UserApplication.class,
+        properties = "management.server.port=0")
+@AutoConfigureObservability(tracing = false)
+@ContextConfiguration(initializers = {DataTierInitializer.class, UserIntegrationTest.Port.class})
+public @interface UserIntegrationTest {
+
+    /**
+     * A free port for the service, and a mail consumer group of this run's own: the developer's running user
+     * service (group user-mail, on the shop database) must not take this run's reset events.
+     */
+    class Port implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("user-test", Map.of(
+                    "server.port", port,
+                    "shop.user.reset.group", "user-mail-test-" + UUID.randomUUID())));
+        }
+    }
+}
