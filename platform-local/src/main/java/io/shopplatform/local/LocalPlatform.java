@@ -143,6 +143,7 @@ public final class LocalPlatform {
         console.line("  Mail (SMTP)   127.0.0.1:" + mail.smtpPort() + "   (read it: IMAP 127.0.0.1:" + mail.imapPort()
                 + ", login and password the address; or " + mail.webUrl() + ")");
         services.describe().forEach(console::line);
+        services.shopUrl().ifPresent(url -> console.line("The shop: " + url + "/api/v1   (the gateway: the one URL for shoppers)"));
         console.line("Credentials: " + layout.secrets() + " ; per-component environment: " + layout.env());
     }
 

@@ -2,6 +2,7 @@ package io.shopplatform.local;
 
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Platform;
+import io.shopplatform.model.Shop;
 import io.shopplatform.local.machine.Console;
 import io.shopplatform.local.machine.LocalHttp;
 import io.shopplatform.local.machine.Supervisor;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The shop's Spring Boot services, each on its own pair of loopback ports, configured exactly as in the cluster
@@ -77,6 +79,18 @@ final class Services {
                     layout.servicePort(i), layout.managementPort(i)));
         }
         return lines;
+    }
+
+    /** The shop's one URL for shoppers: the gateway's, when it runs. */
+    Optional<String> shopUrl() {
+        List<Component> services = platform.services();
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(Shop.GATEWAY)
+                    && supervisor.running(process(Shop.GATEWAY)).isPresent()) {
+                return Optional.of("http://127.0.0.1:" + layout.servicePort(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String process(String service) {

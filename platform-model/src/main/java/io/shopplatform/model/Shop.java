@@ -15,6 +15,7 @@ import io.shopplatform.model.NodePool.Capacity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shop, as the seed (architecture.md) describes it. Every number from the seed is written here once;
@@ -239,6 +240,15 @@ public final class Shop {
                     .gracePeriod(ofSeconds(50))
                     .build())
             .build();
+
+    /** What shoppers reach through the gateway: path patterns per service, one route per gateway edge. */
+    public static final PublicApi PUBLIC_API = PublicApi.of(PLATFORM, "/api/v1", Map.of(
+            USER, List.of("/api/v1/auth/**", "/api/v1/users/**"),
+            PRODUCT, List.of("/api/v1/products/**", "/api/v1/categories/**", "/api/v1/search/**",
+                    "/api/v1/recommendations/**"),
+            ORDER, List.of("/api/v1/cart/**", "/api/v1/orders/**"),
+            PAYMENT, List.of("/api/v1/payments/**"),
+            INVENTORY, List.of("/api/v1/inventory/**")));
 
     /** Who may talk to whom: the seed's micro-segmentation. Anything not listed is denied. */
     private static List<Edge> edges() {

@@ -1,0 +1,30 @@
+package io.shopplatform.gateway;
+
+import io.shopplatform.model.Shop;
+import io.shopplatform.model.Wiring;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the gateway's routes (by the model's {@code SHOP_<SERVICE>_URL} variables) at what answers in a test run:
+ * the real product service, the test issuer as the user service, stand-ins for payment (echo, 503) and inventory
+ * (slow), and a port nobody listens on for order (down).
+ */
+public class Backends implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String SHOP_ORIGIN = "https://shop.test";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        StandIns standIns = StandIns.shared();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("backends", Map.of(
+                Wiring.serviceUrlVariable(Shop.PRODUCT), ProductService.shared().url(),
+                Wiring.serviceUrlVariable(Shop.USER), Tokens.shared().issuerUrl(),
+                Wiring.serviceUrlVariable(Shop.PAYMENT), standIns.url(),
+                Wiring.serviceUrlVariable(Shop.INVENTORY), standIns.url(),
+                Wiring.serviceUrlVariable(Shop.ORDER), standIns.deadUrl(),
+                "shop.gateway.cors.allowed-origins", SHOP_ORIGIN)));
+    }
+}

@@ -1,0 +1,65 @@
+package io.shopplatform.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+
+/** A service that is down or slow costs the shopper a fast 503/504 problem, never a hang. */
+@GatewayIntegrationTest
+class ResilienceIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReactiveResilience4JCircuitBreakerFactory breakers;
+
+    @Test
+    void aDeadServiceOpensItsBreakerAndShoppersGetAFast503() {
+        Client client = new Client(port);
+        List<Client.Response> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(client.get("/api/v1/orders/" + i, Tokens.shared().token("breaker-" + i)));
+        }
+
+        assertThat(answers).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.isProblem()).isTrue();
+            assertThat(r.header("Retry-After")).isEqualTo("5");
+        });
+        assertThat(breakers.getCircuitBreakerRegistry().circuitBreaker("order").getState().name()).isEqualTo("OPEN");
+        // Open: answered without trying the service at all.
+        assertThat(answers.get(9).took()).isLessThan(Duration.ofMillis(500));
+        // One dead service leaves the others alone.
+        assertThat(client.get("/api/v1/categories").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSlowServiceIs504AfterTheRoutesTimeLimit() {
+        Client.Response r = new Client(port).get("/api/v1/inventory/slow");
+
+        assertThat(r.status()).isEqualTo(504);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.took()).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void onlySafeMethodsAreRetried() {
+        Client client = new Client(port);
+        Client.Response get = client.get("/api/v1/payments/unavailable");
+        Client.Response post = client.send(client.request("/api/v1/payments/unavailable")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{}")));
+
+        assertThat(get.status()).isEqualTo(503);
+        assertThat(post.status()).isEqualTo(503);
+        assertThat(StandIns.shared().calls("GET /api/v1/payments/unavailable")).isEqualTo(2);
+        assertThat(StandIns.shared().calls("POST /api/v1/payments/unavailable")).isEqualTo(1);
+    }
+}
