@@ -97,6 +97,17 @@ class SecretCoverageTests {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> theUserServiceGetsTheMailLoginAndItsKeySecret() {
+        return everyStack("the user service's Secret holds the operator's mail login and a generated key secret", stack -> {
+            Map<String, String> user = stringData(stack, stack.env().namespace(), Credentials.serviceSecret(Shop.USER));
+            assertThat(user).containsEntry("SHOP_MAIL_USER", Stacks.MAIL.get("username"))
+                    .containsEntry("SHOP_MAIL_PASSWORD", Stacks.MAIL.get("password"));
+            assertThat(user.get("SHOP_USER_KEY_SECRET")).hasSize(32)
+                    .isNotEqualTo(user.get("SHOP_DB_PASSWORD")).isNotEqualTo(user.get("SHOP_REDIS_PASSWORD"));
+        });
+    }
+
     /** What the synthesized objects of the environment read. */
     static List<Reference> manifestReferences(Deployed stack) {
         List<Reference> refs = new ArrayList<>();

@@ -90,14 +90,31 @@ class ConsistencyTests {
                 m -> m.target().platform().services().stream(), (m, s) -> {
                     Map<String, Object> data = m.get("ConfigMap", ServiceWorkload.configMap(s.name())).map("data");
                     for (var edge : m.target().platform().edgesFrom(s.name())) {
-                        if (Wiring.variables(m.target().platform(), edge).isEmpty()) {
-                            continue;   // an edge without client config (a party outside the cluster)
-                        }
                         Component to = m.target().platform().component(edge.to());
+                        if (Wiring.variables(m.target().platform(), edge).isEmpty() || to.kind() == Kind.EXTERNAL) {
+                            continue;   // no client config, or a party outside the cluster (ownSettingsAndTheMailRelay)
+                        }
                         String port = ":" + to.port(edge.port()).number();
                         assertThat(data.values()).as(edge.toString())
                                 .anyMatch(v -> v.toString().contains(to.name() + "." + m.env().namespace()) && v.toString().contains(port));
                     }
+                });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> ownSettingsAndTheMailRelayHaveTheirClusterValues() {
+        return each("the user service mails through the relay and links to the shop's domain; the gateway trusts one proxy",
+                m -> Stream.of(m.target().platform().component(Shop.USER)), (m, user) -> {
+                    Map<String, Object> data = m.get("ConfigMap", ServiceWorkload.configMap(Shop.USER)).map("data");
+                    assertThat(data).containsEntry("SHOP_MAIL_HOST", Shop.MAIL_RELAY_HOST)
+                            .containsEntry("SHOP_MAIL_PORT", String.valueOf(Shop.SMTP.number()))
+                            .containsEntry(Wiring.PUBLIC_ORIGIN, "https://" + m.target().site().domain())
+                            .containsEntry("SHOP_USER_KEY_ROTATE_EVERY", Shop.SIGNING_KEY_ROTATION.toHours() + "h");
+                    assertThat(m.get("ConfigMap", ServiceWorkload.configMap(Shop.GATEWAY)).map("data"))
+                            .containsEntry("SHOP_TRUSTED_PROXIES", "1")
+                            .containsEntry(Wiring.PUBLIC_ORIGIN, "https://" + m.target().site().domain());
+                    assertThat(Credentials.passwords(m.target())).as("generated per environment by infra")
+                            .contains("user-key-secret");
                 });
     }
 

@@ -55,8 +55,14 @@ final class LocalWiring {
         for (Wiring.Variable v : Wiring.variablesOf(platform, component)) {
             env.put(v.name(), value(component, v.name()));
         }
-        if (component.equals(Shop.USER)) {
-            env.putAll(userOwn());
+        for (Wiring.Setting setting : Wiring.settings(component)) {
+            env.put(setting.variable().name(), switch (setting.source()) {
+                case FIXED -> setting.fixedValue();
+                case GENERATED_SECRET -> secrets.password(setting.purpose());
+                // Locally, shoppers' browsers load the shop from the gateway itself, with nothing in front of it.
+                case PUBLIC_ORIGIN -> serviceUrl(Wiring.serviceUrlVariable(Shop.GATEWAY));
+                case FRONT_PROXIES -> "0";
+            });
         }
         return env;
     }
@@ -81,23 +87,12 @@ final class LocalWiring {
             case "SHOP_KAFKA_PASSWORD" -> kafka.password();
             case "SHOP_SEARCH_URL" -> search.url();
             case "SHOP_SEARCH_USER", "SHOP_SEARCH_PASSWORD" -> "";   // no authentication on search yet: see Search
+            case "SHOP_MAIL_HOST" -> mail.host();
+            case "SHOP_MAIL_PORT" -> Integer.toString(mail.smtpPort());
+            case "SHOP_MAIL_USER" -> Mail.USER;
+            case "SHOP_MAIL_PASSWORD" -> mail.password();
             default -> serviceUrl(variable);
         };
-    }
-
-    /**
-     * The user service's settings that no edge of the model carries yet: its SMTP server (the cluster's mail provider
-     * is not a model component: it would need an endpoint and a Secret per environment in manifests-synth and infra)
-     * and the secret its signing keys are encrypted with (in the cluster, a key of its own Secret).
-     */
-    private Map<String, String> userOwn() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SHOP_MAIL_HOST", mail.host());
-        env.put("SHOP_MAIL_PORT", Integer.toString(mail.smtpPort()));
-        env.put("SHOP_MAIL_USER", Mail.USER);
-        env.put("SHOP_MAIL_PASSWORD", mail.password());
-        env.put("SHOP_USER_KEY_SECRET", secrets.password("user.key-secret"));
-        return env;
     }
 
     /** Services log in as their own role; maintenance jobs and the migration as the owner. */

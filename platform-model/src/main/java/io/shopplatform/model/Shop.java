@@ -29,7 +29,7 @@ public final class Shop {
     public static final String POSTGRES = "postgres", PGPOOL = "pgpool", REDIS = "redis", MEMCACHED = "memcached",
             KAFKA = "kafka", SEARCH = "search";
     public static final String INGRESS = "ingress", MONITORING = "monitoring",
-            PAYMENT_PROVIDERS = "payment-providers", CLOUD_STORAGE = "cloud-storage",
+            PAYMENT_PROVIDERS = "payment-providers", CLOUD_STORAGE = "cloud-storage", MAIL = "mail",
             PARTITION_MAINTENANCE = "partition-maintenance", DB_BACKUP = "db-backup", DB_MIGRATE = "db-migrate",
             DB_RESTORE = "db-restore";
     /** Node pools. */
@@ -38,6 +38,15 @@ public final class Shop {
     public static final Port HTTP = new Port("http", 8080), MANAGEMENT = new Port("management", 8081);
     /** How the platform reaches services outside the cluster. */
     public static final Port HTTPS = new Port("https", 443);
+    /** Mail submission (RFC 6409, STARTTLS): how the shop hands mail to its relay. */
+    public static final Port SMTP = new Port("smtp", 587);
+    /**
+     * The mail relay in the cluster: Google Workspace's SMTP relay, which sits beside a GCP project; its login is the
+     * stack's {@code shop-platform:mailCredentials}. Locally the runner's own mail server takes its place.
+     */
+    public static final String MAIL_RELAY_HOST = "smtp-relay.gmail.com";
+    /** How often the user service starts signing with a new key; the previous key verifies until its tokens expire. */
+    public static final Duration SIGNING_KEY_ROTATION = ofHours(24);
 
     /** Where CI pushes the services' images; private, so pods pull them with a credential (infra creates it). */
     public static final String REGISTRY = "ghcr.io/shop-platform";
@@ -88,6 +97,7 @@ public final class Shop {
                     external(MONITORING, "Prometheus, scraping every component's metrics"),
                     external(PAYMENT_PROVIDERS, "Stripe and PayPal, on the internet", HTTPS),
                     external(CLOUD_STORAGE, "the backup bucket (Google Cloud Storage)", HTTPS),
+                    external(MAIL, "the SMTP relay shop mail leaves through", SMTP),
                     service(GATEWAY, "routes /api/v1 to the services, validates JWTs, rate limits", APP_POOL,
                             Autoscaling.builder().minReplicas(3).maxReplicas(20).cpuTargetPercent(70)
                                     .scaleUp(percent(100).every(ofSeconds(15)))
@@ -266,6 +276,7 @@ public final class Shop {
         e.add(new Edge(PRODUCT, MEMCACHED, "memcached"));
         e.add(new Edge(PRODUCT, SEARCH, "http"));
         e.add(new Edge(PRODUCT, USER, "http"));                  // the user service's JWKS: validate admin tokens
+        e.add(new Edge(USER, MAIL, "smtp"));                     // password resets (sent from the outbox)
         e.add(new Edge(PGPOOL, POSTGRES, "postgres"));
         e.add(new Edge(POSTGRES, POSTGRES, "postgres"));         // streaming replication
         e.add(new Edge(REDIS, REDIS, "redis"));

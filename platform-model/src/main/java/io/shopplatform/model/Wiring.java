@@ -6,13 +6,46 @@ import java.util.Locale;
 
 /**
  * The configuration contract: for each edge, the environment variables through which the caller learns
- * where the callee is and how to authenticate. In Kubernetes plain values come from a ConfigMap and secret ones
- * from a Secret; locally the runner sets the same names. Services read only these (as {@code ${SHOP_...}}).
+ * where the callee is and how to authenticate, and each component's own {@link Setting}s. In Kubernetes plain values
+ * come from a ConfigMap and secret ones from a Secret; locally the runner sets the same names. Services read only
+ * these (as {@code ${SHOP_...}}).
  */
 public final class Wiring {
 
     /** One environment variable; {@code secret} ones are never written to a ConfigMap or a log. */
     public record Variable(String name, boolean secret) {}
+
+    /**
+     * A variable a component reads for itself rather than to reach a callee; {@code source} says where its value
+     * comes from, the same way in the cluster (manifests-synth, infra) and locally (the runner).
+     */
+    public record Setting(Variable variable, Source source, String fixedValue) {
+        public enum Source {
+            /** {@code fixedValue}, everywhere. */
+            FIXED,
+            /** A random secret generated per environment (infra) or per local tier (the runner). */
+            GENERATED_SECRET,
+            /** The origin shoppers' browsers load the shop from: https://domain in a cluster, the gateway locally. */
+            PUBLIC_ORIGIN,
+            /** Proxies in front of the gateway that append to X-Forwarded-For: Google's load balancer; none locally. */
+            FRONT_PROXIES
+        }
+
+        /** The name a generated secret is known by among the environment's passwords: user-key-secret. */
+        public String purpose() {
+            return variable.name().substring("SHOP_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Setting fixed(String name, String value) {
+            return new Setting(plain(name), Source.FIXED, value);
+        }
+
+        static Setting derived(String name, Source source) {
+            return new Setting(new Variable(name, source == Source.GENERATED_SECRET), source, null);
+        }
+    }
+
+    public static final String PUBLIC_ORIGIN = "SHOP_PUBLIC_ORIGIN";
 
     /** A service's database connection pool size: {@link ConnectionBudget#servicePool()} of its environment. */
     public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";
@@ -37,11 +70,27 @@ public final class Wiring {
                     secret("SHOP_MEMCACHED_PASSWORD"));
             case Shop.KAFKA -> List.of(plain("SHOP_KAFKA_BOOTSTRAP"), secret("SHOP_KAFKA_USER"), secret("SHOP_KAFKA_PASSWORD"));
             case Shop.SEARCH -> List.of(plain("SHOP_SEARCH_URL"), secret("SHOP_SEARCH_USER"), secret("SHOP_SEARCH_PASSWORD"));
+            case Shop.MAIL -> List.of(plain("SHOP_MAIL_HOST"), plain("SHOP_MAIL_PORT"), secret("SHOP_MAIL_USER"),
+                    secret("SHOP_MAIL_PASSWORD"));
             default -> to.isService() ? List.of(plain(serviceUrlVariable(to.name()))) : List.of();
         };
     }
 
-    /** Every variable a component reads, in edge order, without repeats. */
+    /** A component's own settings. */
+    public static List<Setting> settings(String component) {
+        return switch (component) {
+            // The origin is where CORS lets browsers call from and what links in mail point at.
+            case Shop.GATEWAY -> List.of(Setting.derived(PUBLIC_ORIGIN, Setting.Source.PUBLIC_ORIGIN),
+                    Setting.derived("SHOP_TRUSTED_PROXIES", Setting.Source.FRONT_PROXIES));
+            // Signing keys are stored encrypted with the key secret, never in the image or the repository.
+            case Shop.USER -> List.of(Setting.derived(PUBLIC_ORIGIN, Setting.Source.PUBLIC_ORIGIN),
+                    Setting.derived("SHOP_USER_KEY_SECRET", Setting.Source.GENERATED_SECRET),
+                    Setting.fixed("SHOP_USER_KEY_ROTATE_EVERY", Shop.SIGNING_KEY_ROTATION.toHours() + "h"));
+            default -> List.of();
+        };
+    }
+
+    /** Every variable a component reads, in edge order, then its own settings, without repeats. */
     public static List<Variable> variablesOf(Platform platform, String component) {
         List<Variable> all = new ArrayList<>();
         for (Edge e : platform.edgesFrom(component)) {
@@ -51,6 +100,7 @@ public final class Wiring {
                 }
             }
         }
+        settings(component).stream().map(Setting::variable).filter(v -> !all.contains(v)).forEach(all::add);
         return all;
     }
 

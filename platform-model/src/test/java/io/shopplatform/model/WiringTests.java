@@ -50,4 +50,29 @@ class WiringTests {
         assertThat(Wiring.variablesOf(PLATFORM, Shop.PARTITION_MAINTENANCE)).extracting(Variable::name)
                 .containsExactly("SHOP_DB_URL", "SHOP_DB_USER", "SHOP_DB_PASSWORD");
     }
+
+    @Test
+    void theUserServiceLearnsItsMailRelayAndItsOwnSettings() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.USER))
+                .contains(new Variable("SHOP_MAIL_HOST", false), new Variable("SHOP_MAIL_PORT", false),
+                        new Variable("SHOP_MAIL_USER", true), new Variable("SHOP_MAIL_PASSWORD", true),
+                        new Variable("SHOP_USER_KEY_SECRET", true), new Variable(Wiring.PUBLIC_ORIGIN, false));
+        assertThat(Wiring.settings(Shop.USER)).filteredOn(s -> s.variable().name().equals("SHOP_USER_KEY_ROTATE_EVERY"))
+                .singleElement().satisfies(s -> assertThat(s.fixedValue()).isEqualTo("24h"));
+        assertThat(Wiring.settings(Shop.USER)).filteredOn(s -> s.variable().secret())
+                .extracting(Wiring.Setting::purpose).containsExactly("user-key-secret");
+    }
+
+    @Test
+    void onlyTheUserServiceSendsMail() {
+        assertThat(PLATFORM.edgesTo(Shop.MAIL)).extracting(Edge::from).containsExactly(Shop.USER);
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.PRODUCT)).extracting(Variable::name)
+                .noneMatch(n -> n.startsWith("SHOP_MAIL_") || n.equals(Wiring.PUBLIC_ORIGIN));
+    }
+
+    @Test
+    void theGatewayLearnsTheShopsOriginAndItsProxies() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.GATEWAY)).extracting(Variable::name)
+                .contains(Wiring.PUBLIC_ORIGIN, "SHOP_TRUSTED_PROXIES", "SHOP_REDIS_NODES", "SHOP_USER_URL");
+    }
 }

@@ -55,13 +55,16 @@ public record StackConfig(
     public static final String CREDENTIAL_SEED = NAMESPACE + ":credentialSeed";
     public static final String CREDENTIAL_ROTATIONS = NAMESPACE + ":credentialRotations";
     public static final String REGISTRY_CREDENTIALS = NAMESPACE + ":registryCredentials";
+    /** The login the shop's mail leaves through (the relay is {@code Shop.MAIL_RELAY_HOST}). */
+    public static final String MAIL_CREDENTIALS = NAMESPACE + ":mailCredentials";
     public static final String ALERTING = NAMESPACE + ":alerting";
     public static final String MANIFESTS_REVISION = StackFile.MANIFESTS_REVISION;
     public static final String MANIFESTS_DIR = NAMESPACE + ":manifestsDir";
     /** Every key of the program's namespace; any other one is a typo that would silently give a default. */
     public static final List<String> KEYS = List.of(ZONES, DOMAIN, BACKUP_COPY_REGION, BACKUP_COPY_PROJECT,
             AUTHORIZED_NETWORKS, RELEASE_CHANNEL, DELETION_PROTECTION, SPOT_POOLS, NODE_POOLS, NAT_ADDRESSES,
-            CREDENTIAL_SEED, CREDENTIAL_ROTATIONS, REGISTRY_CREDENTIALS, ALERTING, MANIFESTS_REVISION, MANIFESTS_DIR);
+            CREDENTIAL_SEED, CREDENTIAL_ROTATIONS, REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, ALERTING, MANIFESTS_REVISION,
+            MANIFESTS_DIR);
 
     public StackConfig {
         authorizedNetworks = List.copyOf(authorizedNetworks);
@@ -107,11 +110,14 @@ public record StackConfig(
     /** The private registry's login, for the pull Secret. */
     public record RegistryLogin(String username, SecretText token) {}
 
+    /** The mail relay's login, for the user service's Secret. */
+    public record MailLogin(String username, SecretText password) {}
+
     /** Where alerts go: critical ones page (PagerDuty Events v2), warnings post to chat (a Slack incoming webhook). */
     public record Alerting(Optional<SecretText> pagerRoutingKey, Optional<SecretText> chatWebhook) {}
 
     /**
      * @param credentialSeed every generated password derives from it (and the environment, purpose and rotation)
      */
-    public record OperatorSecrets(SecretText credentialSeed, RegistryLogin registry, Alerting alerting) {}
+    public record OperatorSecrets(SecretText credentialSeed, RegistryLogin registry, MailLogin mail, Alerting alerting) {}
 }

@@ -15,6 +15,7 @@ import static io.shopplatform.infra.config.StackConfig.NAT_ADDRESSES;
 import static io.shopplatform.infra.config.StackConfig.NODE_POOLS;
 import static io.shopplatform.infra.config.StackConfig.PROJECT;
 import static io.shopplatform.infra.config.StackConfig.REGION;
+import static io.shopplatform.infra.config.StackConfig.MAIL_CREDENTIALS;
 import static io.shopplatform.infra.config.StackConfig.REGISTRY_CREDENTIALS;
 import static io.shopplatform.infra.config.StackConfig.RELEASE_CHANNEL;
 import static io.shopplatform.infra.config.StackConfig.SPOT_POOLS;
@@ -31,6 +32,7 @@ import io.shopplatform.infra.config.InvalidConfigException.Problem;
 import io.shopplatform.infra.config.StackConfig.Alerting;
 import io.shopplatform.infra.config.StackConfig.BackupCopy;
 import io.shopplatform.infra.config.StackConfig.OperatorSecrets;
+import io.shopplatform.infra.config.StackConfig.MailLogin;
 import io.shopplatform.infra.config.StackConfig.RegistryLogin;
 import io.shopplatform.infra.secrets.ClusterSecrets;
 import io.shopplatform.manifests.Target;
@@ -59,6 +61,7 @@ final class StackConfigReader {
     private static final List<String> RELEASE_CHANNELS = List.of("RAPID", "REGULAR", "STABLE");
     private static final List<String> POOL_SETTINGS = List.of("minNodes", "maxNodes", "machineType");
     private static final List<String> REGISTRY_SETTINGS = List.of("username", "token");
+    private static final List<String> MAIL_SETTINGS = List.of("username", "password");
     private static final String PAGER = "pagerDutyRoutingKey", CHAT = "slackWebhookUrl";
     private static final List<String> ALERTING_SETTINGS = List.of(PAGER, CHAT);
     static final String DEFAULT_MANIFESTS_DIR = "manifests-synth/dist";
@@ -107,7 +110,7 @@ final class StackConfigReader {
         }
         List<PoolSettings> pools = nodePools(spotPools(), zones.size());
         int natAddresses = natAddresses(pools);
-        OperatorSecrets secrets = new OperatorSecrets(credentialSeed(), registryLogin(), alerting());
+        OperatorSecrets secrets = new OperatorSecrets(credentialSeed(), registryLogin(), mailLogin(), alerting());
         Site site = project == null || region == null || domain == null ? null : new Site(project, region, zones, domain);
         Map<String, Integer> rotations = credentialRotations(site);
         Optional<String> revision = manifestsRevision();
@@ -290,14 +293,22 @@ final class StackConfigReader {
     }
 
     private RegistryLogin registryLogin() {
-        JsonObject login = secretObject(REGISTRY_CREDENTIALS, true, REGISTRY_SETTINGS);
-        String username = text(REGISTRY_CREDENTIALS + ".username", login.get("username")).orElse("");
-        String token = text(REGISTRY_CREDENTIALS + ".token", login.get("token")).orElse("");
+        List<String> login = login(REGISTRY_CREDENTIALS, REGISTRY_SETTINGS);
+        return new RegistryLogin(login.get(0), new SecretText(login.get(1)));
+    }
+
+    private MailLogin mailLogin() {
+        List<String> login = login(MAIL_CREDENTIALS, MAIL_SETTINGS);
+        return new MailLogin(login.get(0), new SecretText(login.get(1)));
+    }
+
+    /** A required secret object of exactly {@code settings} (a user and its password): their values, in order. */
+    private List<String> login(String key, List<String> settings) {
+        JsonObject login = secretObject(key, true, settings);
         if (!login.keySet().isEmpty()) {
-            REGISTRY_SETTINGS.stream().filter(k -> !login.has(k))
-                    .forEach(k -> problem(REGISTRY_CREDENTIALS + "." + k, "is required"));
+            settings.stream().filter(k -> !login.has(k)).forEach(k -> problem(key + "." + k, "is required"));
         }
-        return new RegistryLogin(username, new SecretText(token));
+        return settings.stream().map(k -> text(key + "." + k, login.get(k)).orElse("")).toList();
     }
 
     /** Production pages and posts; staging posts; development may stay silent. */

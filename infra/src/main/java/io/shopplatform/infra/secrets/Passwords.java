@@ -47,6 +47,16 @@ public final class Passwords implements Credentials.Inputs {
         return config.secrets().registry().token().value();
     }
 
+    @Override
+    public String mailUsername() {
+        return config.secrets().mail().username();
+    }
+
+    @Override
+    public String mailPassword() {
+        return config.secrets().mail().password().value();
+    }
+
     private static byte[] hmac(String key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

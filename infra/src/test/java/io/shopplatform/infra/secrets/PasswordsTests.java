@@ -43,6 +43,7 @@ class PasswordsTests {
                 List.of("europe-west1-b", "europe-west1-c", "europe-west1-d"), "shop.acme-retail.com"),
                 new StackConfig.BackupCopy("shop-acme-vault", "europe-west4"), List.of(), "STABLE", true, List.of(), 1,
                 new OperatorSecrets(new SecretText(seed), new RegistryLogin("ci", new SecretText("t")),
+                        new StackConfig.MailLogin("shop@acme-retail.com", new SecretText("m")),
                         new Alerting(Optional.empty(), Optional.empty())),
                 rotations, Optional.empty(), Path.of("dist")));
     }

@@ -22,6 +22,7 @@ import io.shopplatform.model.Component;
 import io.shopplatform.model.Edge;
 import io.shopplatform.model.Shop;
 import io.shopplatform.model.Wiring;
+import io.shopplatform.model.Wiring.Setting;
 import io.shopplatform.model.Wiring.Variable;
 import io.shopplatform.schema.ServiceSchemas;
 import io.shopplatform.schema.ServiceSchemas.ServiceSchema;
@@ -71,6 +72,11 @@ public final class Credentials {
         String registryUsername();
 
         String registryToken();
+
+        /** The mail relay's login ({@link Shop#MAIL}): the organization's, like the registry's. */
+        String mailUsername();
+
+        String mailPassword();
     }
 
     /** One Secret of the environment, each key with the way its value is made. */
@@ -137,6 +143,16 @@ public final class Credentials {
             public String registryToken() {
                 return "token";
             }
+
+            @Override
+            public String mailUsername() {
+                return "mail";
+            }
+
+            @Override
+            public String mailPassword() {
+                return "mail";
+            }
         };
         of(target).forEach(secret -> secret.render(recorder));
         return purposes;
@@ -165,6 +181,11 @@ public final class Credentials {
                 }
             }
         }
+        for (Setting setting : Wiring.settings(service.name())) {
+            if (setting.source() == Setting.Source.GENERATED_SECRET) {
+                keys.put(setting.variable().name(), in -> in.password(setting.purpose()));
+            }
+        }
         return keys;
     }
 
@@ -182,6 +203,7 @@ public final class Credentials {
             case Shop.MEMCACHED -> user ? in -> CLIENT_USER : in -> in.password(MEMCACHED);
             case Shop.KAFKA -> user ? in -> CLIENT_USER : in -> in.password(KAFKA_CLIENT);
             case Shop.SEARCH -> user ? in -> CLIENT_USER : in -> in.password(SEARCH);
+            case Shop.MAIL -> user ? Inputs::mailUsername : Inputs::mailPassword;
             default -> throw new IllegalStateException("no credential for " + service.name() + " -> " + callee);
         };
     }

@@ -4,7 +4,9 @@ import io.shopplatform.manifests.Target;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.ConnectionBudget;
 import io.shopplatform.model.Edge;
+import io.shopplatform.model.Shop;
 import io.shopplatform.model.Wiring;
+import io.shopplatform.model.Wiring.Setting;
 import io.shopplatform.model.Wiring.Variable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +15,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The values of a component's plain {@link Wiring} variables in a cluster: where each callee of its edges is.
- * Secret variables get no value here; they come from the component's Secret.
+ * The values of a component's plain {@link Wiring} variables in a cluster: where each callee of its edges is, and
+ * the component's own plain settings. Secret variables get no value here; they come from the component's Secret.
  */
 public final class Endpoints {
     /** The one database (docs/contracts.md). */
     public static final String DATABASE = "shop";
+    /** Google's external load balancer appends one address (its own) after the client's to X-Forwarded-For. */
+    static final int FRONT_PROXIES = 1;
 
     private Endpoints() {}
 
@@ -27,6 +31,11 @@ public final class Endpoints {
         for (Edge edge : target.platform().edgesFrom(component)) {
             List<Variable> plain = Wiring.variables(target.platform(), edge).stream().filter(v -> !v.secret())
                     .filter(v -> !v.name().equals(Wiring.DB_POOL_SIZE)).toList();
+            if (edge.to().equals(Shop.MAIL)) {
+                values.put("SHOP_MAIL_HOST", Shop.MAIL_RELAY_HOST);
+                values.put("SHOP_MAIL_PORT", Integer.toString(Shop.SMTP.number()));
+                continue;
+            }
             if (plain.size() > 1) {
                 throw new IllegalStateException(edge + " carries more than one endpoint variable: " + plain);
             }
@@ -34,6 +43,14 @@ public final class Endpoints {
             if (Wiring.variables(target.platform(), edge).contains(new Variable(Wiring.DB_POOL_SIZE, false))) {
                 values.put(Wiring.DB_POOL_SIZE,
                         Integer.toString(ConnectionBudget.of(target.platform(), target.env()).servicePool()));
+            }
+        }
+        for (Setting setting : Wiring.settings(component)) {
+            switch (setting.source()) {
+                case FIXED -> values.put(setting.variable().name(), setting.fixedValue());
+                case PUBLIC_ORIGIN -> values.put(setting.variable().name(), "https://" + target.site().domain());
+                case FRONT_PROXIES -> values.put(setting.variable().name(), Integer.toString(FRONT_PROXIES));
+                case GENERATED_SECRET -> { }    // in the component's Secret
             }
         }
         return values;
