@@ -190,7 +190,7 @@ class BadConfigurationTests {
         Run run = Stacks.run("dev", App::stack);
         assertThat(run.failure(InvalidConfigException.class).keys())
                 .containsExactly(PROJECT, REGION, ZONES, DOMAIN, BACKUP_COPY_REGION, AUTHORIZED_NETWORKS, CREDENTIAL_SEED,
-                        REGISTRY_CREDENTIALS);
+                        REGISTRY_CREDENTIALS, MAIL_CREDENTIALS);
         assertThat(run.mocks().registered).isEmpty();
     }
 

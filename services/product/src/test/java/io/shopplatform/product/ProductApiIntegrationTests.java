@@ -58,9 +58,18 @@ class ProductApiIntegrationTests {
     void onlyAdminsChangeTheCatalog() {
         String body = Api.productJson(Api.uniqueSku(), "Nope", phones, "1.00");
 
-        assertThat(api.post("/api/v1/products", body, null).status()).isEqualTo(401);
-        assertThat(api.post("/api/v1/products", body, Api.SHOPPER).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/products", body, "not.a.token").status()).isEqualTo(401);
+        Api.Response anonymous = api.post("/api/v1/products", body, null);
+        Api.Response shopper = api.post("/api/v1/products", body, Api.SHOPPER);
+        Api.Response garbage = api.post("/api/v1/products", body, "not.a.token");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(shopper.status()).isEqualTo(403);
+        assertThat(garbage.status()).isEqualTo(401);
+        for (Api.Response r : List.of(anonymous, shopper, garbage)) {
+            assertThat(r.header("Content-Type")).as(r.body()).startsWith("application/problem+json");
+            assertThat(r.<Integer>json("$.status")).isEqualTo(r.status());
+            assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+        }
     }
 
     /** Any token the user service signs is not an access token: a refresh token of an admin opens nothing. */

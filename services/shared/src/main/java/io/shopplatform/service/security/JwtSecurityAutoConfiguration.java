@@ -56,6 +56,7 @@ public class JwtSecurityAutoConfiguration {
         roles.setAuthoritiesClaimName(ROLES_CLAIM);
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+        SecurityProblems problems = new SecurityProblems();
         tokens.setJwtGrantedAuthoritiesConverter(roles);
         return http
                 .csrf(AbstractHttpConfigurer::disable)   // no cookies, no sessions: nothing for CSRF to ride on
@@ -67,7 +68,9 @@ public class JwtSecurityAutoConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, props.publicReads().toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 
