@@ -52,10 +52,13 @@ final class LocalWiring {
     /** The {@code SHOP_*} environment of one component, exactly the variables its edges call for. */
     Map<String, String> environment(String component) {
         Map<String, String> env = new LinkedHashMap<>();
+        List<Wiring.Setting> settings = Wiring.settings(component);
         for (Wiring.Variable v : Wiring.variablesOf(platform, component)) {
-            env.put(v.name(), value(component, v.name()));
+            if (settings.stream().noneMatch(s -> s.variable().equals(v))) {
+                env.put(v.name(), value(component, v.name()));
+            }
         }
-        for (Wiring.Setting setting : Wiring.settings(component)) {
+        for (Wiring.Setting setting : settings) {
             env.put(setting.variable().name(), switch (setting.source()) {
                 case FIXED -> setting.fixedValue();
                 case GENERATED_SECRET -> secrets.password(setting.purpose());
