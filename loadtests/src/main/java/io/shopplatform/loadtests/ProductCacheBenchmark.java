@@ -136,7 +136,7 @@ public final class ProductCacheBenchmark {
         return total;
     }
 
-    private static List<String> productPaths(DataTier tier, int keys) throws SQLException {
+    static List<String> productPaths(DataTier tier, int keys) throws SQLException {
         List<String> paths = new ArrayList<>();
         try (Connection c = tier.connect(tier.role("product")); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id FROM catalog.products WHERE status = 'ACTIVE' ORDER BY id DESC LIMIT "
@@ -152,7 +152,7 @@ public final class ProductCacheBenchmark {
         return paths;
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);

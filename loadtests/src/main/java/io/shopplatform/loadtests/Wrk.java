@@ -27,13 +27,40 @@ final class Wrk {
         this.connections = connections;
     }
 
+    /** One request of the cycle wrk sends; {@code body} (JSON) for a POST, null for a GET. */
+    record Request(String method, String path, String body) {
+        static Request get(String path) {
+            return new Request("GET", path, null);
+        }
+
+        static Request postJson(String path, String body) {
+            return new Request("POST", path, body);
+        }
+
+        private String lua() {
+            return "wrk.format(\"" + method + "\", \"" + path + "\", "
+                    + (body == null ? "nil, nil" : "{[\"Content-Type\"] = \"application/json\"}, " + quoted(body)) + ")";
+        }
+
+        private static String quoted(String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+
     /** GETs {@code base + paths[i]}, cycling through the paths, for {@code duration}. */
     Result run(String base, List<String> paths, Duration duration) {
+        return send(base, paths.stream().map(Request::get).toList(), duration);
+    }
+
+    /** Sends the requests in turn, cycling, for {@code duration}; any answer other than 2xx fails the run. */
+    Result send(String base, List<Request> requests, Duration duration) {
         try {
-            Path script = Files.createTempFile("wrk-paths", ".lua");
-            Files.writeString(script, "local paths = {" + paths.stream().map(p -> "\"" + p + "\"")
-                    .collect(Collectors.joining(",")) + "}\nlocal i = 0\n"
-                    + "request = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+            Path script = Files.createTempFile("wrk-requests", ".lua");
+            // Requests are formatted once: wrk's request() then only picks the next one.
+            Files.writeString(script, "local requests = {}\ninit = function()\n"
+                    + requests.stream().map(r -> "  table.insert(requests, " + r.lua() + ")\n").collect(Collectors.joining())
+                    + "end\nlocal i = 0\n"
+                    + "request = function()\n  i = i + 1\n  return requests[(i % #requests) + 1]\nend\n");
             Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
                     "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());

@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 final class Services {
 
+    /** The local demo catalog: enough to page, search and recommend; seeded in seconds. */
+    private static final int DEMO_PRODUCTS = 2_000, DEMO_CATEGORIES = 40;
+
     private final Platform platform;
     private final Layout layout;
     private final Supervisor supervisor;
@@ -53,11 +56,24 @@ final class Services {
             Map<String, String> env = new HashMap<>(wired.environment(name));
             env.put("SERVER_PORT", Integer.toString(layout.servicePort(i)));
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(layout.managementPort(i)));
-            supervisor.start(process(name), List.of(Kafka.java(), "-Xmx512m", "-jar", copy(jar).toString()), env, layout.run());
+            List<String> command = new ArrayList<>(List.of(Kafka.java(), "-Xmx512m", "-jar", copy(jar).toString()));
+            command.addAll(arguments(name));
+            supervisor.start(process(name), command, env, layout.run());
             int management = layout.managementPort(i);
             // A deadline for a busy machine (several JVMs starting on two cores); ready returns as soon as it is.
             supervisor.awaitReady(process(name), () -> healthy(management), Duration.ofSeconds(300));
         }
+    }
+
+    /**
+     * A shop a person can browse: the product service fills an empty catalog with a small demo one through its own
+     * code path before it reports ready (its seeder counts what is there first, so later starts add nothing).
+     */
+    private static List<String> arguments(String service) {
+        return service.equals(Shop.PRODUCT)
+                ? List.of("--shop.seed.products=" + DEMO_PRODUCTS, "--shop.seed.categories=" + DEMO_CATEGORIES,
+                        "--shop.seed.exit=false")
+                : List.of();
     }
 
     void down() {

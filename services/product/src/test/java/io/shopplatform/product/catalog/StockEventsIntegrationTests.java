@@ -41,7 +41,7 @@ class StockEventsIntegrationTests {
             UUID restocked = UUID.randomUUID();
             inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, restocked, stock(sku, 7));
             inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, restocked, stock(sku, 7));
-            await().atMost(Duration.ofSeconds(20)).until(() -> api.get(product).<Integer>json("$.version") > version);
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.get(product).<Integer>json("$.version") > version);
             Api.Response restock = api.get(product);
             assertThat(restock.<Integer>json("$.stock.available")).isEqualTo(7);
             assertThat(restock.<Boolean>json("$.stock.inStock")).isTrue();
@@ -49,7 +49,7 @@ class StockEventsIntegrationTests {
 
             inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), stock(sku, 0));
             // Same key, so after the redelivery: once it shows, the redelivery has been handled (and skipped).
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> api.get(product).<Integer>json("$.stock.available") == 0);
         }
 
@@ -73,7 +73,7 @@ class StockEventsIntegrationTests {
             inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 1, stock(sku, 7));
             inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 3, stock(sku, 9));
             // One key, one partition: once 9 shows, the 7 before it has been handled.
-            await().atMost(Duration.ofSeconds(20))
+            await().atMost(Duration.ofSeconds(60))
                     .until(() -> Integer.valueOf(9).equals(api.get(product).<Object>json("$.stock") == null ? null
                             : api.get(product).<Integer>json("$.stock.available")));
         }
@@ -89,7 +89,7 @@ class StockEventsIntegrationTests {
             inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), stock(sku, 3));
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains("no product has SKU " + sku));
+        await().atMost(Duration.ofSeconds(60)).until(() -> output.getOut().contains("no product has SKU " + sku));
     }
 
     private static String stock(String sku, int available) {

@@ -43,9 +43,10 @@ final class GuardedLayer {
                 .build());
         this.errors = Counter.builder("shop.cache.errors").tag("layer", layer.layer().tag())
                 .description("calls to a cache layer that failed (the request fell through)").register(meters);
-        Gauge.builder("shop.cache.layer.up", breaker, b -> b.getState() == CircuitBreaker.State.OPEN ? 0 : 1)
+        // A layer being probed (half open) is not known to be up: it counts as down until its probes succeed.
+        Gauge.builder("shop.cache.layer.up", breaker, b -> b.getState() == CircuitBreaker.State.CLOSED ? 1 : 0)
                 .tag("layer", layer.layer().tag())
-                .description("1 while the layer is used, 0 while its circuit is open").register(meters);
+                .description("1 while the layer is used, 0 while its circuit is open or probing").register(meters);
         breaker.getEventPublisher().onStateTransition(e -> {
             switch (e.getStateTransition().getToState()) {
                 case OPEN -> log.warn("cache layer {} is unavailable; reads fall through to the next layer",

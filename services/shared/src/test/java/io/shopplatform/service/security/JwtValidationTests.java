@@ -30,9 +30,10 @@ class JwtValidationTests {
         return decoder(keysCachedFor, Duration.ofSeconds(30));
     }
 
+    /** A generous fetch timeout: these tests are about caching and key checks, and CI machines run at load 30. */
     JwtDecoder decoder(Duration keysCachedFor, Duration refetchAtMostEvery) {
         return JwtSecurityAutoConfiguration.decoder(new SecurityProperties(URI.create(tokens.jwksUri()), List.of(),
-                TestTokens.ISSUER, TestTokens.AUDIENCE, Duration.ofSeconds(1), keysCachedFor, refetchAtMostEvery,
+                TestTokens.ISSUER, TestTokens.AUDIENCE, Duration.ofSeconds(5), keysCachedFor, refetchAtMostEvery,
                 Duration.ofHours(1)));
     }
 
