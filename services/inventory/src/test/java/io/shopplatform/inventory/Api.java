@@ -33,6 +33,20 @@ public final class Api extends JsonHttp {
         return post("/api/v1/inventory/reservations", reservation(orderId, sku, quantity, null), ORDER_SERVICE);
     }
 
+    /**
+     * As the order service reserves: a 503 (no database connection in time, on a loaded machine) is retried with
+     * the same order id, which the idempotent reserve makes safe.
+     */
+    public Response reserveRetryingWhileBusy(long orderId, String sku, int quantity) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Response r = reserve(orderId, sku, quantity);
+            if (r.status() != 503 || attempt == 20) {
+                return r;
+            }
+            Thread.sleep(1000);   // the Retry-After the service sends
+        }
+    }
+
     public Response stock(String sku) {
         return get("/api/v1/inventory/stock/" + sku, null);
     }

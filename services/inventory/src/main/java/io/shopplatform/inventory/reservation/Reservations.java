@@ -9,6 +9,7 @@ import io.shopplatform.inventory.stock.NotEnoughStockException;
 import io.shopplatform.inventory.stock.StockBook;
 import io.shopplatform.service.problem.InvalidInputException;
 import io.shopplatform.service.problem.NotFoundException;
+import io.shopplatform.service.db.ReadYourWrites;
 import io.shopplatform.service.problem.FieldProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,11 +47,13 @@ public class Reservations {
     private final StockBook book;
     private final Conflicts conflicts;
     private final InventoryProperties props;
+    private final ReadYourWrites fence;
     private final Counter expired;
 
     Reservations(JdbcTemplate jdbc, StockBook book, Conflicts conflicts, InventoryProperties props,
-                 MeterRegistry meters) {
+                 ReadYourWrites fence, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.fence = fence;
         this.book = book;
         this.conflicts = conflicts;
         this.props = props;
@@ -103,10 +106,9 @@ public class Reservations {
         });
     }
 
-    /** The order's reservation as the primary has it (the order service acts on the answer). */
+    /** The order's reservation, from a node that has every write its caller or this instance must see. */
     public Reservation get(long orderId) {
-        return conflicts.inTransaction(status -> jdbc.query("/*NO LOAD BALANCE*/ " + SELECT + " WHERE order_id = ?",
-                this::row, orderId).stream().findFirst())
+        return fence.read(() -> jdbc.query(SELECT + " WHERE order_id = ?", this::row, orderId).stream().findFirst())
                 .orElseThrow(() -> new NotFoundException("reservation of order", orderId));
     }
 
@@ -174,6 +176,7 @@ public class Reservations {
 
     private Reservation row(ResultSet rs, int i) throws SQLException {
         UUID id = rs.getObject(1, UUID.class);
+        // On the primary: a standby that has not replayed a new reservation's items would make expiry release nothing.
         List<Reservation.Item> items = jdbc.query("/*NO LOAD BALANCE*/ SELECT sku, quantity FROM"
                 + " inventory.reservation_items WHERE reservation_id = ? ORDER BY sku",
                 (item, j) -> new Reservation.Item(item.getString(1), item.getInt(2)), id);

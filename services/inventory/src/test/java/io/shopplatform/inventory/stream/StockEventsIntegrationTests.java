@@ -111,6 +111,16 @@ class StockEventsIntegrationTests {
         }
     }
 
+    @Test
+    void theStreamOrLevelOfAnUnknownSkuIsNotFound() {
+        Api api = new Api(port);
+        String sku = Api.uniqueSku();
+        Api.Response level = api.stock(sku);
+        assertThat(level.status()).isEqualTo(404);
+        assertThat(level.contentType()).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/inventory/stock/" + sku + "/stream", null).status()).isEqualTo(404);
+    }
+
     /** The SKU's records on inventory.stock, read as the shared consumers read them (headers to an Event). */
     private static List<Event> eventsOf(String sku) {
         Map<String, String> env = DataTier.shared().env("inventory");

@@ -8,6 +8,8 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -97,6 +99,17 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail concurrentUpdate(OptimisticLockingFailureException ex) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "the resource was changed by someone else; read it again and retry");
+    }
+
+    /**
+     * No database connection within the pool's timeout (a burst, a failover): a 503 the client may retry after a
+     * second, rather than a 500 that reads as a bug.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseBusy(Exception ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the database is busy or failing over; retry shortly");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     private ResponseEntity<Object> badRequest(Exception ex, List<FieldError> errors, WebRequest request) {
