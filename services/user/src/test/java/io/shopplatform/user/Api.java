@@ -1,12 +1,7 @@
 package io.shopplatform.user;
 
-import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import io.shopplatform.service.testing.JsonHttp;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,31 +9,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * A client of the running service, as a shopper's app calls it. Each client comes from an address of its own
  * (X-Forwarded-For, as the gateway sets it), so one test's failed logins never count against another's.
  */
-public final class Api {
+public final class Api extends JsonHttp {
 
     /** A password every rule accepts. */
     public static final String GOOD_PASSWORD = "correct horse battery staple";
 
-    /** A response whose body is read with JSON paths, e.g. {@code r.json("$.email")}. */
-    public record Response(int status, String body, HttpResponse<String> raw) {
-        public <T> T json(String path) {
-            return JsonPath.read(body, path);
-        }
-
-        public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-    }
-
     /** What a login hands out. */
     public record Session(String accessToken, String refreshToken) {}
 
-    private static final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
     private final String address;
 
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        super(port);
         ThreadLocalRandom r = ThreadLocalRandom.current();
         this.address = "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
@@ -49,18 +31,6 @@ public final class Api {
 
     public static String uniqueEmail() {
         return "u-" + UUID.randomUUID() + "@example.com";
-    }
-
-    public Response get(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
-    }
-
-    public Response post(String path, String json, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(json)), token);
-    }
-
-    public Response put(String path, String json, String token) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
     public Response register(String email, String password) {
@@ -95,20 +65,9 @@ public final class Api {
                 {"refreshToken": "%s"}""".formatted(refreshToken), null);
     }
 
-    private Response send(HttpRequest.Builder request, String token) {
-        request.header("Content-Type", "application/json");
+    @Override
+    protected Response send(HttpRequest.Builder request, String token) {
         request.header("X-Forwarded-For", address);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return super.send(request, token);
     }
 }

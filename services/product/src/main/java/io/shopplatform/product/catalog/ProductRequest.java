@@ -1,5 +1,6 @@
 package io.shopplatform.product.catalog;
 
+import io.shopplatform.service.contracts.Sku;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,7 @@ import java.math.BigDecimal;
 
 /** What an admin sends to create or replace a product; the limits mirror the table's checks. */
 public record ProductRequest(
-        @NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9._-]{0,63}$", message = "must be 1-64 of A-Z, 0-9, '.', '_', '-'")
+        @NotBlank @Pattern(regexp = Sku.PATTERN, message = Sku.MESSAGE)
         String sku,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 10_000) String description,

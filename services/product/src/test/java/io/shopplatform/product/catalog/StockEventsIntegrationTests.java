@@ -7,6 +7,7 @@ import io.shopplatform.product.Api;
 import io.shopplatform.product.OtherServices;
 import io.shopplatform.product.ProductIntegrationTest;
 import io.shopplatform.product.category.CategoryTree;
+import io.shopplatform.service.contracts.StockChanged;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,15 +40,15 @@ class StockEventsIntegrationTests {
 
         try (OtherServices inventory = new OtherServices()) {
             UUID restocked = UUID.randomUUID();
-            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, restocked, stock(sku, 7));
-            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, restocked, stock(sku, 7));
+            inventory.publish(StockChanged.TOPIC, sku, StockChanged.TYPE, restocked, stock(sku, 7));
+            inventory.publish(StockChanged.TOPIC, sku, StockChanged.TYPE, restocked, stock(sku, 7));
             await().atMost(Duration.ofSeconds(60)).until(() -> api.get(product).<Integer>json("$.version") > version);
             Api.Response restock = api.get(product);
             assertThat(restock.<Integer>json("$.stock.available")).isEqualTo(7);
             assertThat(restock.<Boolean>json("$.stock.inStock")).isTrue();
             assertThat(restock.<String>json("$.stock.updatedAt")).isNotNull();
 
-            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), stock(sku, 0));
+            inventory.publish(StockChanged.TOPIC, sku, StockChanged.TYPE, UUID.randomUUID(), stock(sku, 0));
             // Same key, so after the redelivery: once it shows, the redelivery has been handled (and skipped).
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> api.get(product).<Integer>json("$.stock.available") == 0);
@@ -69,9 +70,9 @@ class StockEventsIntegrationTests {
         int version = api.get(product).json("$.version");
 
         try (OtherServices inventory = new OtherServices()) {
-            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 2, stock(sku, 5));
-            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 1, stock(sku, 7));
-            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), 3, stock(sku, 9));
+            inventory.publish(StockChanged.TOPIC, sku, StockChanged.TYPE, UUID.randomUUID(), 2, stock(sku, 5));
+            inventory.publish(StockChanged.TOPIC, sku, StockChanged.TYPE, UUID.randomUUID(), 1, stock(sku, 7));
+            inventory.publish(StockChanged.TOPIC, sku, StockChanged.TYPE, UUID.randomUUID(), 3, stock(sku, 9));
             // One key, one partition: once 9 shows, the 7 before it has been handled.
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> Integer.valueOf(9).equals(api.get(product).<Object>json("$.stock") == null ? null
@@ -86,7 +87,7 @@ class StockEventsIntegrationTests {
     void aStockEventForAnUnknownSkuIsLoggedAndSkipped(CapturedOutput output) throws Exception {
         String sku = Api.uniqueSku();
         try (OtherServices inventory = new OtherServices()) {
-            inventory.publish(StockEvents.TOPIC, sku, StockEvents.CHANGED, UUID.randomUUID(), stock(sku, 3));
+            inventory.publish(StockChanged.TOPIC, sku, StockChanged.TYPE, UUID.randomUUID(), stock(sku, 3));
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> output.getOut().contains("no product has SKU " + sku));
