@@ -275,7 +275,8 @@ public final class Shop {
         e.add(new Edge(GATEWAY, REDIS, "redis"));                // rate limits
         e.add(new Edge(PRODUCT, MEMCACHED, "memcached"));
         e.add(new Edge(PRODUCT, SEARCH, "http"));
-        e.add(new Edge(PRODUCT, USER, "http"));                  // the user service's JWKS: validate admin tokens
+        // Zero trust: every service validates tokens again, against the user service's JWKS.
+        backends.stream().filter(s -> !s.equals(USER)).forEach(s -> e.add(new Edge(s, USER, "http")));
         e.add(new Edge(USER, MAIL, "smtp"));                     // password resets (sent from the outbox)
         e.add(new Edge(PGPOOL, POSTGRES, "postgres"));
         e.add(new Edge(POSTGRES, POSTGRES, "postgres"));         // streaming replication
