@@ -102,7 +102,13 @@ class ShopTests {
     @Test
     void paymentTalksToNoCache() {
         assertThat(PLATFORM.edgesFrom(Shop.PAYMENT)).extracting(Edge::to)
-                .containsExactlyInAnyOrder(Shop.PGPOOL, Shop.KAFKA, Shop.PAYMENT_PROVIDERS);
+                .containsExactlyInAnyOrder(Shop.PGPOOL, Shop.KAFKA, Shop.PAYMENT_PROVIDERS, Shop.USER);
+    }
+
+    @Test
+    void everyServiceButTheIssuerReachesTheKeysItChecksTokensWith() {
+        PLATFORM.services().stream().map(Component::name).filter(s -> !s.equals(Shop.USER)).forEach(s ->
+                assertThat(PLATFORM.edgesFrom(s)).extracting(Edge::to).as(s).contains(Shop.USER));
     }
 
     @Test
