@@ -9,7 +9,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.ServerSocket;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
@@ -30,10 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = {DataTierInitializer.class, UserIntegrationTest.Port.class})
 public @interface UserIntegrationTest {
 
-    /**
-     * A free port for the service, and a mail consumer group of this run's own: the developer's running user
-     * service (group user-mail, on the shop database) must not take this run's reset events.
-     */
+    /** A free port for the service (its JWKS URL names it); consumer groups of its own come from DataTierInitializer. */
     class Port implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -44,8 +40,7 @@ public @interface UserIntegrationTest {
                 throw new UncheckedIOException(e);
             }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("user-test", Map.of(
-                    "server.port", port,
-                    "shop.user.reset.group", "user-mail-test-" + UUID.randomUUID())));
+                    "server.port", port)));
         }
     }
 }

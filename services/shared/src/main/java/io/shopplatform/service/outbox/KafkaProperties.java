@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPollInterval longest a handler may take for one poll's events before the group moves its partitions
  * @param broadcastLookBack how far back a broadcast consumer starts (an instance started just after a change still
  *                      sees its event); evictions are idempotent, so reading a few again costs little
+ * @param groupSuffix  appended to every consumer group: a test run's services must not share groups (and so
+ *                     events) with the developer's running shop on the same broker; empty in the cluster
  */
 @ConfigurationProperties("shop.kafka")
 public record KafkaProperties(String bootstrap, String user, String password, String schema,
@@ -26,5 +28,6 @@ public record KafkaProperties(String bootstrap, String user, String password, St
                               @DefaultValue("7d") Duration keepPublished,
                               @DefaultValue("14d") Duration keepProcessed,
                               @DefaultValue("5m") Duration maxPollInterval,
-                              @DefaultValue("2m") Duration broadcastLookBack) {
+                              @DefaultValue("2m") Duration broadcastLookBack,
+                              @DefaultValue("") String groupSuffix) {
 }

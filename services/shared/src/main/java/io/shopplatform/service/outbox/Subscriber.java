@@ -124,7 +124,7 @@ final class Subscriber {
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);   // an eviction should not wait for a full fetch
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) props.maxPollInterval().toMillis());
         if (subscription.group() != null) {
-            config.put(ConsumerConfig.GROUP_ID_CONFIG, subscription.group());
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, subscription.group() + props.groupSuffix());
             config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         }
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

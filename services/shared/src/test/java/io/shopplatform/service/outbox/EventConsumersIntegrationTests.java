@@ -35,7 +35,7 @@ class EventConsumersIntegrationTests {
         DataTier tier = DataTier.shared();
         return new KafkaProperties(tier.kafkaBootstrap(), tier.kafka().user(), tier.kafka().password(), "test",
                 Duration.ofSeconds(1), Duration.ofSeconds(5), maxAttempts, Duration.ofDays(7), Duration.ofDays(14),
-                maxPollInterval, Duration.ofMinutes(2));
+                maxPollInterval, Duration.ofMinutes(2), "");
     }
 
     @AfterEach

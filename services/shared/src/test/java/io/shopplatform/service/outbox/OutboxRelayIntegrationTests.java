@@ -50,7 +50,7 @@ class OutboxRelayIntegrationTests {
         jdbc = new JdbcTemplate(db);
         kafka = new KafkaProperties(tier.kafkaBootstrap(), tier.kafka().user(), tier.kafka().password(), SCHEMA,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofDays(7), Duration.ofDays(14),
-                Duration.ofMinutes(5), Duration.ofMinutes(2));
+                Duration.ofMinutes(5), Duration.ofMinutes(2), "");
         // Rows earlier runs left unpublished would be relayed by the first test's relay: park them out of the way.
         jdbc.update("UPDATE inventory.outbox SET parked_at = now() WHERE published_at IS NULL AND parked_at IS NULL");
     }
