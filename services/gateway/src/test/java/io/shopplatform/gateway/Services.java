@@ -49,6 +49,9 @@ final class Services {
             if (r.status() != 200) {
                 throw new IllegalStateException("product service, first call with a token: " + r.status() + " " + r.body());
             }
+            // springdoc builds a service's API description on the first request, slowly: both, once, here.
+            new Api(product.port()).get("/v3/api-docs", null);
+            users.get("/v3/api-docs", null);
         }
         return product;
     }

@@ -41,7 +41,8 @@ class PublicApiDescription {
 
     static final String PATH = "/v3/api-docs";
     private static final Logger log = LoggerFactory.getLogger(PublicApiDescription.class);
-    private static final Duration ASK_FOR = Duration.ofSeconds(3), KEEP_FOR = Duration.ofSeconds(30);
+    private static final Duration ASK_FOR = Duration.ofSeconds(10), KEEP_FOR = Duration.ofSeconds(30),
+            ASK_AGAIN = Duration.ofSeconds(5);
     private static final String SCHEMAS = "#/components/schemas/";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -50,13 +51,15 @@ class PublicApiDescription {
     RouterFunction<ServerResponse> publicApiDescriptionRoute(Environment env, WebClient.Builder web) {
         WebClient client = web.build();
         // Asked of the services at most every KEEP_FOR: a caller hammering this page must not fan out to them.
-        Mono<ObjectNode> description = Flux.fromIterable(Shop.PUBLIC_API.routes())
+        // An incomplete one (a service did not answer, or not yet: springdoc's first description takes seconds) is
+        // kept only briefly, so a service that comes up soon shows.
+        Mono<Merged> description = Flux.fromIterable(Shop.PUBLIC_API.routes())
                 .flatMapSequential(route -> describe(client, env, route))
                 .collectList()
                 .map(this::merge)
-                .cache(doc -> KEEP_FOR, e -> Duration.ZERO, () -> Duration.ZERO);
+                .cache(m -> m.complete() ? KEEP_FOR : ASK_AGAIN, e -> Duration.ZERO, () -> Duration.ZERO);
         return RouterFunctions.route(RequestPredicates.GET(PATH), request -> description
-                .flatMap(doc -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(doc)));
+                .flatMap(m -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(m.doc())));
     }
 
     /** A service's own description, or none (an empty node) when it cannot give one. */
@@ -79,7 +82,7 @@ class PublicApiDescription {
         }
     }
 
-    private ObjectNode merge(List<Described> described) {
+    private Merged merge(List<Described> described) {
         ObjectNode doc = json.createObjectNode();
         doc.put("openapi", "3.1.0");
         ObjectNode paths = json.createObjectNode();
@@ -114,7 +117,7 @@ class PublicApiDescription {
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
         bearer.put("bearerFormat", "JWT");
-        return doc;
+        return new Merged(doc, missing.isEmpty());
     }
 
     /** The service's description with its schemas that clash with ones already merged renamed, references too. */
@@ -140,4 +143,6 @@ class PublicApiDescription {
     }
 
     private record Described(PublicApi.Route route, JsonNode doc) {}
+
+    private record Merged(ObjectNode doc, boolean complete) {}
 }
