@@ -9,7 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the gateway's routes (by the model's {@code SHOP_<SERVICE>_URL} variables) at what answers in a test run:
- * the real product service, the test issuer as the user service, stand-ins for payment (echo, 503) and inventory
+ * the real user and product services, stand-ins for payment (echo, 503) and inventory
  * (slow), and a port nobody listens on for order (down).
  */
 public class Backends implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -20,8 +20,8 @@ public class Backends implements ApplicationContextInitializer<ConfigurableAppli
     public void initialize(ConfigurableApplicationContext context) {
         StandIns standIns = StandIns.shared();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("backends", Map.of(
-                Wiring.serviceUrlVariable(Shop.PRODUCT), ProductService.shared().url(),
-                Wiring.serviceUrlVariable(Shop.USER), Tokens.shared().issuerUrl(),
+                Wiring.serviceUrlVariable(Shop.USER), Services.user().url(),
+                Wiring.serviceUrlVariable(Shop.PRODUCT), Services.product().url(),
                 Wiring.serviceUrlVariable(Shop.PAYMENT), standIns.url(),
                 Wiring.serviceUrlVariable(Shop.INVENTORY), standIns.url(),
                 Wiring.serviceUrlVariable(Shop.ORDER), standIns.deadUrl(),

@@ -8,8 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** A shopper's HTTP client against one running gateway. */
+/**
+ * A shopper's HTTP client against one running gateway, from an address of its own: it comes through the one proxy
+ * the test gateway trusts ({@code X-Forwarded-For}), so its rate-limit bucket is its own.
+ */
 public final class Client {
 
     /** A response whose body is read with JSON paths, e.g. {@code r.json("$.status")}. */
@@ -29,13 +33,17 @@ public final class Client {
 
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String address;
 
     public Client(int port) {
         this.base = "http://127.0.0.1:" + port;
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        this.address = "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", address);
     }
 
     public Response get(String path) {

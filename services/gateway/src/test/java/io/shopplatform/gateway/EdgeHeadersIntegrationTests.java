@@ -28,6 +28,17 @@ class EdgeHeadersIntegrationTests {
     }
 
     @Test
+    void aClientsOwnForwardedForEntriesNeverReachAService() {
+        Client client = new Client(port);
+        // The test gateway trusts one proxy in front (the load balancer's entry, the last); the rest is the client's.
+        Client.Response r = client.send(client.request("/api/v1/payments/echo")
+                .setHeader("X-Forwarded-For", "203.0.113.66, 10.9.8.7").header("Forwarded", "for=203.0.113.66").GET());
+
+        assertThat((String) r.json("$['x-forwarded-for']")).isEqualTo("10.9.8.7");
+        assertThat(r.body()).doesNotContain("203.0.113.66");
+    }
+
+    @Test
     void everyRequestGetsARequestIdThatTheServiceSeesAndTheShopperGetsBack() {
         Client.Response r = new Client(port).get("/api/v1/payments/echo");
 

@@ -8,7 +8,6 @@ import io.shopplatform.service.testing.ThrowawayServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +44,7 @@ class RedisLossIntegrationTests {
     @Test
     void withoutRedisTheGatewayKeepsServingWithinBoundedLatencyAndLimitsLocallyThenSharesAgain() {
         Client client = new Client(port);
-        String token = Tokens.shared().token("steady-" + UUID.randomUUID());
+        String token = Shopper.signedUp(port).accessToken();
         // The first call on a new connection (AUTH, loading the script) may miss the 100 ms command limit on a
         // loaded machine and be decided locally: wait until Redis decides one.
         await("a decision made in Redis").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -68,7 +67,7 @@ class RedisLossIntegrationTests {
         assertThat(decisions("redis")).isEqualTo(shared);
 
         // Limits still hold, per instance: calls beyond the burst (plus what refilled meanwhile) get 429.
-        String greedy = Tokens.shared().token("greedy-" + UUID.randomUUID());
+        String greedy = Shopper.signedUp(port).accessToken();
         List<Integer> statuses = new ArrayList<>();
         while (statuses.size() < 500 && !statuses.contains(429)) {
             statuses.add(client.get("/api/v1/payments/during", greedy).status());

@@ -26,7 +26,7 @@ class ResilienceIntegrationTests {
         Client client = new Client(port);
         List<Client.Response> answers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            answers.add(client.get("/api/v1/orders/" + i, Tokens.shared().token("breaker-" + i)));
+            answers.add(client.get("/api/v1/orders/" + i));
         }
 
         assertThat(answers).allSatisfy(r -> {
@@ -47,7 +47,9 @@ class ResilienceIntegrationTests {
 
         assertThat(r.status()).isEqualTo(504);
         assertThat(r.isProblem()).isTrue();
-        assertThat(r.took()).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(5));
+        // Cut at the time limit, well before the stand-in would have answered (15 s).
+        Duration limit = Duration.ofSeconds(GatewayIntegrationTest.BACKEND_TIMEOUT_SECONDS);
+        assertThat(r.took()).isBetween(limit.minusMillis(100), limit.plusMillis(4900));
     }
 
     @Test

@@ -19,7 +19,7 @@ class RoutingIntegrationTests {
     void catalogReadsReachTheRealProductServiceAsTheModelRoutesThem() throws Exception {
         Client.Response through = new Client(port).get("/api/v1/categories");
         HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(ProductService.shared().url() + "/api/v1/categories")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(Services.product().url() + "/api/v1/categories")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(through.status()).isEqualTo(200);
         assertThat(through.body()).isEqualTo(direct.body());

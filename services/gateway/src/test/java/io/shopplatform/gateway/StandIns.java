@@ -67,7 +67,7 @@ public final class StandIns {
         exchange.getRequestBody().readAllBytes();
         if (path.contains("/slow")) {
             try {
-                Thread.sleep(8_000);   // the service being slow is the point
+                Thread.sleep(15_000);   // the service being slow is the point: longer than the tests' time limit
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -76,6 +76,11 @@ public class RateLimits implements RateLimiter<Object> {
                 });
     }
 
+    /** The tokens a client gets back per second. */
+    int replenishPerSecond() {
+        return limit.replenishPerSecond();
+    }
+
     private Response response(boolean allowed, long left) {
         return new Response(allowed, Map.of("X-RateLimit-Remaining", String.valueOf(left),
                 "X-RateLimit-Replenish-Rate", String.valueOf(limit.replenishPerSecond()),

@@ -3,6 +3,7 @@ package io.shopplatform.gateway.routing;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.shopplatform.gateway.GatewayProperties;
+import io.shopplatform.gateway.ratelimit.ClientLimit;
 import io.shopplatform.gateway.ratelimit.RateLimits;
 import io.shopplatform.model.PublicApi;
 import io.shopplatform.model.Shop;
@@ -42,7 +43,7 @@ class ModelRoutes {
                     "http://" + route.service() + ":" + Shop.HTTP.number());
             routes.route(route.service(), r -> r.path(route.paths().toArray(String[]::new))
                     .filters(f -> f
-                            .requestRateLimiter(c -> c.setRateLimiter(limits).setKeyResolver(clients))
+                            .filter(new ClientLimit(limits, clients))
                             .circuitBreaker(c -> c.setName(route.service()).setFallbackUri("forward:" + FALLBACK)
                                     // A service that says it is unavailable counts against its breaker too.
                                     .addStatusCode(String.valueOf(HttpStatus.SERVICE_UNAVAILABLE.value()))

@@ -5,7 +5,9 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import io.shopplatform.gateway.GatewayProperties;
 import io.shopplatform.gateway.edge.RequestIds;
 import io.shopplatform.gateway.problem.Problems;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -68,8 +72,10 @@ class EdgeSecurity {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwtProcessorCustomizer(p -> p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN)))
                 .build();
+        // The default validators check exp only when present: a token without one would be valid for ever.
         nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(props.issuer()), audience(props.audience())));
+                JwtValidators.createDefaultWithIssuer(props.issuer()), audience(props.audience()),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
         // Nimbus reports a wrong typ (and other processor checks) as BadJOSEException, which Spring passes on as a
         // plain exception, i.e. a 500: a token that fails a check is a bad token, 401.
         return token -> nimbus.decode(token).onErrorMap(e -> !(e instanceof JwtException),
