@@ -34,9 +34,8 @@ class AccountAttackIntegrationTests {
                 .header("X-Roles", "ADMIN").header("X-Forwarded-User", alice.email())
                 .PUT(BodyPublishers.ofString("{\"displayName\": \"pwned\"}")))));
 
-        // The user service's answer to a missing token: Spring Security's bare 401 (no problem body yet, unlike
-        // the gateway's own; services/shared's entry point would have to write one).
-        assertThat(r.status()).isEqualTo(401);
+        // The user service's answer to a missing token (services/shared's entry point), as a problem like the rest.
+        assertProblem(r, 401);
         assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
     }
 

@@ -40,6 +40,8 @@ public final class ServiceJar {
         managementPort = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        // This test run's consumer groups, as for services started in the test's own JVM.
+        command.add("-Dshop.kafka.group-suffix=" + DataTierInitializer.GROUP_SUFFIX);
         b.properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", b.jar.toAbsolutePath().toString()));
         File log = new File("target/" + name + "-service.log");

@@ -4,6 +4,7 @@ import io.shopplatform.user.auth.Sessions;
 import io.shopplatform.user.keys.AccessTokens;
 import java.util.List;
 import java.util.UUID;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -18,6 +19,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Resolves {@link Caller} parameters: the token's subject and session, checked against the live sessions. */
 @Configuration
 class CallerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    static {
+        // The caller comes from the token, not from the request: the API description must not list it as input.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     private final Sessions sessions;
 
