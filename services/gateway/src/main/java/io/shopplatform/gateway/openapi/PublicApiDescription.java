@@ -8,8 +8,10 @@ import io.shopplatform.model.Shop;
 import io.shopplatform.model.Wiring;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,7 @@ class PublicApiDescription {
         ObjectNode paths = json.createObjectNode();
         Map<String, JsonNode> schemas = new TreeMap<>();
         List<String> missing = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
         for (Described d : described) {
             if (!d.doc().path("paths").isObject()) {
                 missing.add(d.route().service());
@@ -98,7 +101,7 @@ class PublicApiDescription {
             own.path("paths").fields().forEachRemaining(p -> {
                 PathContainer path = PathContainer.parsePath(p.getKey());
                 if (routed.stream().anyMatch(r -> r.matches(path))) {
-                    paths.set(p.getKey(), p.getValue());
+                    paths.set(p.getKey(), uniqueOperationIds(p.getValue(), d.route().service(), operationIds));
                 }
             });
             own.path("components").path("schemas").fields().forEachRemaining(s -> schemas.putIfAbsent(s.getKey(), s.getValue()));
@@ -118,6 +121,24 @@ class PublicApiDescription {
         bearer.put("scheme", "bearer");
         bearer.put("bearerFormat", "JWT");
         return new Merged(doc, missing.isEmpty());
+    }
+
+    /**
+     * Operation ids are unique across the whole API (client generators name methods after them); two services that
+     * both call an operation {@code update} are told apart by prefixing the later one: {@code productUpdate}.
+     */
+    private static JsonNode uniqueOperationIds(JsonNode pathItem, String service, Set<String> taken) {
+        pathItem.fields().forEachRemaining(op -> {
+            if (op.getValue() instanceof ObjectNode operation && operation.hasNonNull("operationId")) {
+                String id = operation.get("operationId").asText();
+                if (!taken.add(id)) {
+                    String prefixed = service + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+                    operation.put("operationId", prefixed);
+                    taken.add(prefixed);
+                }
+            }
+        });
+        return pathItem;
     }
 
     /** The service's description with its schemas that clash with ones already merged renamed, references too. */
