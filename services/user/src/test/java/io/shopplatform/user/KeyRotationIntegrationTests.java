@@ -41,6 +41,34 @@ class KeyRotationIntegrationTests extends RegisteredShopper {
     }
 
     @Test
+    void aScheduledKeyIsPublishedAheadOfSigningAndARetiredOneIsNotPublishedAtAll() {
+        Rows.update("DELETE FROM users.signing_keys");   // the tests' database: earlier keys would confuse "newest"
+        String signing = keys.rotate(true);
+        // As if this key had signed for all but 3 minutes of its period: its successor falls due within the
+        // publication lead (6 minutes), so the next check schedules it.
+        Rows.update("UPDATE users.signing_keys SET created_at = created_at - interval '23 hours 57 minutes',"
+                + " signs_from = signs_from - interval '23 hours 57 minutes' WHERE kid = ?", signing);
+        long before = Rows.count("SELECT 1 FROM users.signing_keys");
+
+        assertThat(keys.rotate(false)).as("the current key still signs").isEqualTo(signing);
+        assertThat(keys.rotate(false)).isEqualTo(signing);
+
+        assertThat(Rows.count("SELECT 1 FROM users.signing_keys")).as("one successor, however often checked")
+                .isEqualTo(before + 1);
+        String next = (String) Rows.one("SELECT kid FROM users.signing_keys ORDER BY signs_from DESC LIMIT 1");
+        assertThat(Rows.count("SELECT 1 FROM users.signing_keys WHERE kid = ? AND signs_from >= now() + interval '5 minutes'",
+                next)).isOne();
+        assertThat(Jwts.jwks(api).getKeys()).extracting(k -> k.getKeyID()).contains(signing, next);
+        assertThat(Jwts.parse(api.loggedIn(email, Api.GOOD_PASSWORD).accessToken()).getHeader().getKeyID())
+                .isEqualTo(signing);
+
+        Rows.update("UPDATE users.signing_keys SET created_at = now() - interval '3 days', signs_from = now() - interval '3 days',"
+                + " signs_until = now() - interval '2 days', verify_until = now() - interval '2 days' WHERE kid = ?", signing);
+        assertThat(Jwts.jwks(api).getKeys()).extracting(k -> k.getKeyID()).doesNotContain(signing).contains(next);
+        keys.rotate(true);   // leaves a key that signs now for the tests after this one
+    }
+
+    @Test
     void theJwksHoldsOnlyPublicKeysAndTheDatabaseOnlyEncryptedPrivateOnes() {
         api.loggedIn(email, Api.GOOD_PASSWORD);
 

@@ -53,6 +53,12 @@ public class JsonHttp {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }
 
+    /** A DELETE that carries a body (a confirmation, say). */
+    public Response delete(String path, String json, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     /** Sends with a JSON content type and the token, if any; a subclass may add headers of its own first. */
     protected Response send(HttpRequest.Builder request, String token) {
         request.header("Content-Type", "application/json");

@@ -9,10 +9,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -38,6 +40,8 @@ class AccountController {
     record ProfileUpdate(@Size(max = 100) @Pattern(regexp = PRINTABLE) String displayName) {}
 
     record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {}
+
+    record Deletion(@NotNull String password) {}
 
     private final Accounts accounts;
     private final Passwords passwords;
@@ -87,6 +91,26 @@ class AccountController {
             accounts.updatePassword(account.id(), hash);
             signOut.everywhere(account.id());
         });
+    }
+
+    /**
+     * Deletes the caller's account (the password confirms it is them, not a stolen token): its personal data is
+     * erased, every session ends, and its tokens are refused here from then on.
+     */
+    @DeleteMapping("/me")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Caller caller, @Valid @RequestBody Deletion body) {
+        Account account = accounts.byId(caller.account()).orElseThrow();
+        if (!passwords.matches(body.password(), account.passwordHash())) {
+            throw new InvalidInputException("password", "is wrong");
+        }
+        // A hash of a random value nobody knows: the column keeps its BCrypt form and no password matches it.
+        String unusable = passwords.hash(UUID.randomUUID().toString());
+        tx.executeWithoutResult(s -> {
+            accounts.erase(account.id(), unusable);
+            signOut.everywhere(account.id());
+        });
+        profiles.evict(account.id());
     }
 
     private static String blankToNull(String s) {

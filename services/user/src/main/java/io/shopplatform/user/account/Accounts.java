@@ -64,6 +64,17 @@ public class Accounts {
                        updated_at = now() WHERE id = ?""", passwordHash, id);
     }
 
+    /**
+     * Erases what identifies a person (email, name, password) and disables the account; the id stays, since orders
+     * and payments refer to it. The address is free to register again. False if it was already erased.
+     */
+    public boolean erase(UUID id, String unusablePasswordHash) {
+        return jdbc.update("""
+                UPDATE accounts SET email = 'erased-' || id || '@erased.invalid', display_name = NULL,
+                       password_hash = ?, status = 'DISABLED', tokens_valid_from = now(), version = version + 1,
+                       updated_at = now() WHERE id = ? AND status <> 'DISABLED'""", unusablePasswordHash, id) == 1;
+    }
+
     /** Makes {@code email}'s account an administrator (creating it if needed); true if it was created. */
     public boolean grantAdmin(String email, String passwordHash) {
         int updated = jdbc.update("""

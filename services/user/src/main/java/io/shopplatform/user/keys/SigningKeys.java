@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The RSA keys tokens are signed with, kept in {@code users.signing_keys}. The newest key signs; every key whose
- * tokens may still be valid is published. Private halves are stored only as JWEs (dir, A256GCM) under a key derived
+ * The RSA keys tokens are signed with, kept in {@code users.signing_keys}. The newest key whose {@code signs_from}
+ * has come signs; every key whose tokens may still be valid is published, and a scheduled successor
+ * {@link TokenProperties#publishAhead()} before it signs, so validators' cached JWKS already hold it. Private halves are stored only as JWEs (dir, A256GCM) under a key derived
  * from {@link TokenProperties#keySecret()}; the key id is in the JWE's protected header, so a ciphertext moved to
  * another row does not decrypt as that row's key.
  */
@@ -94,12 +95,21 @@ public class SigningKeys {
     public String rotate(boolean force) {
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, ROTATION_LOCK);
         // Locking reads go to the primary, so an instance never misses a key another one just made.
-        List<Instant> newest = jdbc.query("SELECT created_at FROM signing_keys ORDER BY created_at DESC LIMIT 1 FOR UPDATE",
-                (rs, i) -> rs.getTimestamp(1).toInstant());
-        boolean due = newest.isEmpty() || !newest.get(0).plus(props.rotateEvery()).isAfter(Instant.now());
-        if (due || force) {
-            String kid = create();
-            log.info("new signing key {} (previous keys stay published until their tokens expire)", kid);
+        List<Instant[]> newest = jdbc.query(
+                "SELECT signs_from, signs_until FROM signing_keys ORDER BY signs_from DESC LIMIT 1 FOR UPDATE",
+                (rs, i) -> new Instant[] {rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()});
+        Instant now = Instant.now();
+        Instant publishedBy = now.plus(props.publishAhead());
+        if (force || newest.isEmpty() || !newest.get(0)[1].isAfter(publishedBy)) {
+            // A first key, an operator's lever, or the service was down too long to publish one ahead: sign now.
+            log.info("new signing key {}, signing now (previous keys stay published until their tokens expire)",
+                    create(null));
+        } else {
+            Instant next = newest.get(0)[0].plus(props.rotateEvery());
+            if (!next.isAfter(publishedBy)) {
+                Instant from = next.isBefore(publishedBy) ? publishedBy : next;
+                log.info("new signing key {}, published now, signing from {}", create(from), from);
+            }
         }
         return reload();
     }
@@ -108,13 +118,14 @@ public class SigningKeys {
     String reload() {
         List<SigningKey> keys = jdbc.query("""
                 SELECT kid, private_jwe, signs_until FROM signing_keys
-                WHERE signs_until > now() ORDER BY created_at DESC LIMIT 1 FOR SHARE""",
+                WHERE signs_from <= now() AND signs_until > now() ORDER BY signs_from DESC LIMIT 1 FOR SHARE""",
                 (rs, i) -> new SigningKey(decrypt(rs.getString(1), rs.getString(2)), rs.getTimestamp(3).toInstant()));
         current.set(keys.isEmpty() ? null : keys.get(0));
         return keys.isEmpty() ? null : keys.get(0).kid();
     }
 
-    private String create() {
+    /** @param signsFrom when it starts signing; null: at once (the database's now, which this transaction reads) */
+    private String create(Instant signsFrom) {
         String kid = UUID.randomUUID().toString();
         RSAKey key;
         try {
@@ -124,11 +135,12 @@ public class SigningKeys {
             throw new IllegalStateException("cannot generate an RSA key", e);
         }
         // A key signs a little longer than the rotation period, so a late scheduler tick never leaves no signer.
-        Instant signsUntil = Instant.now().plus(props.rotateEvery()).plus(props.checkEvery().multipliedBy(2));
+        Instant signsUntil = (signsFrom == null ? Instant.now() : signsFrom).plus(props.rotateEvery())
+                .plus(props.checkEvery().multipliedBy(2));
         jdbc.update("""
-                INSERT INTO signing_keys (kid, public_jwk, private_jwe, signs_until, verify_until)
-                VALUES (?, ?::jsonb, ?, ?, ?)""", kid, key.toPublicJWK().toJSONString(), encrypt(key),
-                Timestamp.from(signsUntil), Timestamp.from(signsUntil.plus(props.accessTtl())));
+                INSERT INTO signing_keys (kid, public_jwk, private_jwe, signs_from, signs_until, verify_until)
+                VALUES (?, ?::jsonb, ?, coalesce(?::timestamptz, now()), ?, ?)""", kid, key.toPublicJWK().toJSONString(), encrypt(key),
+                signsFrom == null ? null : Timestamp.from(signsFrom), Timestamp.from(signsUntil), Timestamp.from(signsUntil.plus(props.accessTtl())));
         return kid;
     }
 
