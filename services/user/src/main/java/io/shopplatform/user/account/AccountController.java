@@ -81,10 +81,7 @@ class AccountController {
     @PostMapping("/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(Caller caller, @Valid @RequestBody PasswordChange body) {
-        Account account = accounts.byId(caller.account()).orElseThrow();
-        if (!passwords.matches(body.currentPassword(), account.passwordHash())) {
-            throw new InvalidInputException("currentPassword", "is wrong");
-        }
+        Account account = confirmed(caller, "currentPassword", body.currentPassword());
         passwords.check("newPassword", body.newPassword(), account.email());
         String hash = passwords.hash(body.newPassword());
         tx.executeWithoutResult(s -> {
@@ -100,10 +97,7 @@ class AccountController {
     @DeleteMapping("/me")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @Valid @RequestBody Deletion body) {
-        Account account = accounts.byId(caller.account()).orElseThrow();
-        if (!passwords.matches(body.password(), account.passwordHash())) {
-            throw new InvalidInputException("password", "is wrong");
-        }
+        Account account = confirmed(caller, "password", body.password());
         // A hash of a random value nobody knows: the column keeps its BCrypt form and no password matches it.
         String unusable = passwords.hash(UUID.randomUUID().toString());
         tx.executeWithoutResult(s -> {
@@ -111,6 +105,15 @@ class AccountController {
             signOut.everywhere(account.id());
         });
         profiles.evict(account.id());
+    }
+
+    /** The caller's account, once {@code password} (the request's {@code field}) proves it is them. */
+    private Account confirmed(Caller caller, String field, String password) {
+        Account account = accounts.byId(caller.account()).orElseThrow();
+        if (!passwords.matches(password, account.passwordHash())) {
+            throw new InvalidInputException(field, "is wrong");
+        }
+        return account;
     }
 
     private static String blankToNull(String s) {
