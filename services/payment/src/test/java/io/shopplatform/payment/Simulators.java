@@ -95,6 +95,7 @@ public final class Simulators {
         admins.values().forEach(a -> {
             a.resetToDefaultMappings();
             a.resetScenarios();
+            a.setGlobalFixedDelayVariable(0);
         });
     }
 

@@ -44,6 +44,11 @@ class FallbackIntegrationTests {
                     return providers.get(ProviderName.STRIPE).breakerState()
                             == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED;
                 });
+        // The fallback takes trial calls again once its own breaker's open time is over (no traffic closes it while
+        // the primary serves).
+        await("the fallback's breaker lets calls through").atMost(Duration.ofSeconds(30))
+                .until(() -> providers.get(ProviderName.PAYPAL).breakerState()
+                        != io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
     }
 
     @Test
@@ -85,6 +90,16 @@ class FallbackIntegrationTests {
         assertThat(sims.admin(Sim.STRIPE).find(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(Sim.STRIPE.lookupPath + key))))
                 .as("the primary was asked before the fallback charged").hasSize(1);
+    }
+
+    @Test
+    void aSlowPrimaryWithinTheTimeLimitStillAuthorizes() {
+        sims.slow(Sim.STRIPE, 400);
+
+        Api.Response r = new Api(port).authorizeNew("18.00");
+
+        assertThat(r.<String>json("$.status")).as(r.body()).isEqualTo("AUTHORIZED");
+        assertThat(r.<String>json("$.provider")).isEqualTo("stripe");
     }
 
     @Test
