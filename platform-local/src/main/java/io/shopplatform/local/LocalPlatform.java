@@ -10,6 +10,7 @@ import io.shopplatform.local.machine.Supervisor;
 import io.shopplatform.local.servers.Kafka;
 import io.shopplatform.local.servers.Mail;
 import io.shopplatform.local.servers.Memcached;
+import io.shopplatform.local.servers.PaymentSimulator;
 import io.shopplatform.local.servers.Redis;
 import io.shopplatform.local.servers.Search;
 import io.shopplatform.model.Shop;
@@ -39,6 +40,7 @@ public final class LocalPlatform {
     private final Kafka kafka;
     private final Search search;
     private final Mail mail;
+    private final List<PaymentSimulator> providers;
     private final Services services;
     private final LocalWiring wiring;
 
@@ -51,6 +53,7 @@ public final class LocalPlatform {
         this.kafka = new Kafka(machine);
         this.search = new Search(machine);
         this.mail = new Mail(machine);
+        this.providers = Shop.PAYMENT_PROVIDERS_IN_ORDER.stream().map(p -> new PaymentSimulator(machine, p)).toList();
         this.wiring = new LocalWiring(Shop.PLATFORM, layout, database, redis, memcached, kafka, search, mail,
                 machine.secrets());
         this.services = new Services(Shop.PLATFORM, layout, machine.supervisor(), wiring, console);
@@ -77,7 +80,8 @@ public final class LocalPlatform {
         // The servers start side by side; only the schema waits for PostgreSQL.
         inParallel("What did start keeps running; fix the above and run ./platform up again.",
                 database::up, () -> supervisor.up(redis), () -> supervisor.up(memcached), () -> supervisor.up(kafka),
-                () -> supervisor.up(search), () -> supervisor.up(mail));
+                () -> supervisor.up(search), () -> supervisor.up(mail),
+                () -> providers.forEach(supervisor::up));
         writeState();
         if (withServices) {
             services.up();
@@ -88,6 +92,7 @@ public final class LocalPlatform {
         services.down();
         Supervisor supervisor = machine.supervisor();
         inParallel("Run ./platform down again to stop what is left.", database::down,
+                () -> providers.forEach(supervisor::down),
                 () -> List.<LocalServer>of(mail, search, kafka, memcached, redis).forEach(supervisor::down));
     }
 
@@ -126,6 +131,7 @@ public final class LocalPlatform {
         row(kafka, kafka.bootstrap());
         row(search, search.url());
         row(mail, "smtp 127.0.0.1:" + mail.smtpPort() + ", imap :" + mail.imapPort() + ", read mail at " + mail.webUrl());
+        providers.forEach(p -> row(p, p.url() + "   (simulator; admin API at " + p.url() + "/__admin)"));
         services.describe().forEach(machine.console()::line);
     }
 
@@ -140,6 +146,8 @@ public final class LocalPlatform {
         console.line("  memcached     " + memcached.servers());
         console.line("  Kafka         " + kafka.bootstrap() + " (SASL/PLAIN)");
         console.line("  OpenSearch    " + search.url());
+        providers.forEach(p -> console.line(String.format("  %-13s %s   (payment provider simulator, WireMock)",
+                p.provider().name(), p.url())));
         console.line("  Mail (SMTP)   127.0.0.1:" + mail.smtpPort() + "   (read it: IMAP 127.0.0.1:" + mail.imapPort()
                 + ", login and password the address; or " + mail.webUrl() + ")");
         services.describe().forEach(console::line);
@@ -149,7 +157,7 @@ public final class LocalPlatform {
 
     private void row(LocalServer server, String where) {
         boolean healthy = machine.supervisor().running(server.name()).isPresent() && server.ready();
-        machine.console().line(String.format("  %-10s %-8s %s", server.name(), healthy ? "healthy" : "DOWN", where));
+        machine.console().line(String.format("  %-14s %-8s %s", server.name(), healthy ? "healthy" : "DOWN", where));
     }
 
     private void writeState() {

@@ -160,6 +160,11 @@ final class LocalWiring {
         p.setProperty("mail.smtp", mail.host() + ":" + mail.smtpPort());
         p.setProperty("mail.imap", mail.host() + ":" + mail.imapPort());
         p.setProperty("mail.web", mail.webUrl());
+        // The payment providers' simulators (PaymentSimulator), where the payment service's tests may reach them.
+        List<PaymentProvider> providers = Shop.PAYMENT_PROVIDERS_IN_ORDER;
+        for (int i = 0; i < providers.size(); i++) {
+            p.setProperty("payments." + providers.get(i).name() + ".url", "http://127.0.0.1:" + layout.paymentSimulatorPort(i));
+        }
         return p;
     }
 }

@@ -1,0 +1,174 @@
+package io.shopplatform.payment.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.payment.Api;
+import io.shopplatform.payment.PaymentIntegrationTest;
+import io.shopplatform.payment.Simulators;
+import io.shopplatform.payment.Simulators.Sim;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Provider failures, driven through the simulators' admin API; the simulators' own journals witness every charge.
+ * After each test the simulators are themselves again and traffic has returned to the primary (its breaker closed).
+ */
+@PaymentIntegrationTest
+class FallbackIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Providers providers;
+
+    private final Simulators sims = Simulators.shared();
+
+    @AfterEach
+    void primaryBack() {
+        sims.reset();
+        Api api = new Api(port);
+        await("the primary's breaker closes").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    api.authorizeNew("1.00");
+                    return providers.get(ProviderName.STRIPE).breakerState()
+                            == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED;
+                });
+        // The fallback takes trial calls again once its own breaker's open time is over (no traffic closes it while
+        // the primary serves).
+        await("the fallback's breaker lets calls through").atMost(Duration.ofSeconds(30))
+                .until(() -> providers.get(ProviderName.PAYPAL).breakerState()
+                        != io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+    }
+
+    @Test
+    void aPrimaryThatChargesThenTimesOutIsAskedAndNothingIsChargedTwice() {
+        Api api = new Api(port);
+        long order = Api.newOrderId();
+        String key = Api.chargeKey(order);
+        sims.chargeThenTimeOut(Sim.STRIPE, key, 4000);
+        String body = Api.body(order, UUID.randomUUID(), "42.00", Api.tokenize(Api.newCard("4242")));
+
+        Api.Response r = api.post("/api/v1/payments", body, Api.ORDER_SERVICE, "order-" + order);
+        Api.Response replay = api.post("/api/v1/payments", body, Api.ORDER_SERVICE, "order-" + order);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.<String>json("$.status")).isEqualTo("AUTHORIZED");
+        assertThat(r.<String>json("$.provider")).as("the primary had charged").isEqualTo("stripe");
+        assertThat(replay.<String>json("$.id")).isEqualTo(r.json("$.id"));
+        // The simulators' journals: the late answer is logged once it was sent.
+        await().atMost(Duration.ofSeconds(15)).until(() -> sims.chargesMade(Sim.STRIPE, key) >= 1);
+        assertThat(sims.chargesMade(Sim.STRIPE, key) + sims.chargesMade(Sim.PAYPAL, key))
+                .as("exactly one successful charge across both providers").isEqualTo(1);
+        assertThat(outcomes(r.json("$.id"))).containsExactly("stripe:TIMEOUT");
+    }
+
+    @Test
+    void aPrimaryThatTimesOutWithoutChargingIsAskedThenTheSecondaryCharges() {
+        Api api = new Api(port);
+        long order = Api.newOrderId();
+        String key = Api.chargeKey(order);
+        sims.timeOutWithoutCharging(Sim.STRIPE, key, 3000);
+
+        Api.Response r = api.post("/api/v1/payments", Api.body(order, UUID.randomUUID(), "42.00",
+                Api.tokenize(Api.newCard("4242"))), Api.ORDER_SERVICE, "order-" + order);
+
+        assertThat(r.<String>json("$.status")).as(r.body()).isEqualTo("AUTHORIZED");
+        assertThat(r.<String>json("$.provider")).isEqualTo("paypal");
+        assertThat(sims.chargesMade(Sim.STRIPE, key)).isZero();
+        assertThat(sims.chargesMade(Sim.PAYPAL, key)).isEqualTo(1);
+        assertThat(sims.admin(Sim.STRIPE).find(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(Sim.STRIPE.lookupPath + key))))
+                .as("the primary was asked before the fallback charged").hasSize(1);
+    }
+
+    @Test
+    void aSlowPrimaryWithinTheTimeLimitStillAuthorizes() {
+        sims.slow(Sim.STRIPE, 400);
+
+        Api.Response r = new Api(port).authorizeNew("18.00");
+
+        assertThat(r.<String>json("$.status")).as(r.body()).isEqualTo("AUTHORIZED");
+        assertThat(r.<String>json("$.provider")).isEqualTo("stripe");
+    }
+
+    @Test
+    void withThePrimaryDownEveryAuthorizationSucceedsOnTheSecondaryAndTrafficReturnsWhenItIsBack() {
+        Api api = new Api(port);
+        sims.down(Sim.STRIPE);
+        for (int i = 0; i < 8; i++) {
+            Api.Response r = api.authorizeNew("15.00");
+            assertThat(r.<String>json("$.status")).as(r.body()).isEqualTo("AUTHORIZED");
+            assertThat(r.<String>json("$.provider")).isEqualTo("paypal");
+        }
+        assertThat(breaker("open") + breaker("half_open")).as("the primary's breaker is not closed").isEqualTo(1.0);
+        assertThat(authorizations("stripe", "circuit_open")).as("calls the open breaker kept off the primary")
+                .isPositive();
+
+        sims.reset();
+        await("traffic returns to the primary").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> "stripe".equals(api.authorizeNew("15.00").json("$.provider")));
+        await("the breaker closes").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    api.authorizeNew("15.00");
+                    return breaker("closed") == 1.0;
+                });
+        assertThat(api.authorizeNew("15.00").<String>json("$.provider")).isEqualTo("stripe");
+        assertThat(authorizations("paypal", "succeeded")).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void withBothDownAPaymentIsPendingAndAuthorizedOnceTheyReturnWithItsEventInTheOutbox() {
+        Api api = new Api(port);
+        long order = Api.newOrderId();
+        String token = Api.tokenize(Api.newCard("4242"));
+        sims.down(Sim.STRIPE);
+        sims.down(Sim.PAYPAL);
+        String body = Api.body(order, UUID.randomUUID(), "77.70", token);
+
+        Api.Response r = api.post("/api/v1/payments", body, Api.ORDER_SERVICE, "order-" + order);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.<String>json("$.status")).isEqualTo("PENDING");
+        String id = r.json("$.id");
+        assertThat(api.post("/api/v1/payments", body, Api.ORDER_SERVICE, "order-" + order).<String>json("$.status"))
+                .as("asking again tells the current state").isEqualTo("PENDING");
+
+        sims.reset();
+        await("the retry job authorizes it").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "AUTHORIZED".equals(api.payment(id).json("$.status")));
+        String provider = api.payment(id).json("$.provider");
+        assertThat(sims.chargesMade(Sim.STRIPE, Api.chargeKey(order)) + sims.chargesMade(Sim.PAYPAL, Api.chargeKey(order)))
+                .isEqualTo(1);
+        assertThat(sims.chargesMade(provider.equals("stripe") ? Sim.STRIPE : Sim.PAYPAL, Api.chargeKey(order)))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList("/*NO LOAD BALANCE*/ SELECT event_type FROM payments.outbox"
+                + " WHERE aggregate_id = ?", String.class, id)).containsExactly("authorized");
+        assertThat(api.post("/api/v1/payments", body, Api.ORDER_SERVICE, "order-" + order).<String>json("$.status"))
+                .isEqualTo("AUTHORIZED");
+    }
+
+    private java.util.List<String> outcomes(String paymentId) {
+        return jdbc.queryForList("/*NO LOAD BALANCE*/ SELECT provider || ':' || outcome FROM payments.payment_attempts"
+                + " WHERE payment_id = ?::uuid ORDER BY id", String.class, paymentId);
+    }
+
+    private double breaker(String state) {
+        return meters.get("resilience4j.circuitbreaker.state").tag("name", "stripe").tag("state", state).gauge().value();
+    }
+
+    private double authorizations(String provider, String outcome) {
+        var counter = meters.find("shop_payment_authorizations_total").tag("provider", provider)
+                .tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
