@@ -14,6 +14,7 @@ import static io.shopplatform.infra.config.StackConfig.NODE_POOLS;
 import static io.shopplatform.infra.config.StackConfig.PROJECT;
 import static io.shopplatform.infra.config.StackConfig.REGION;
 import static io.shopplatform.infra.config.StackConfig.MAIL_CREDENTIALS;
+import static io.shopplatform.infra.config.StackConfig.PAYMENT_CREDENTIALS;
 import static io.shopplatform.infra.config.StackConfig.REGISTRY_CREDENTIALS;
 import static io.shopplatform.infra.config.StackConfig.RELEASE_CHANNEL;
 import static io.shopplatform.infra.config.StackConfig.SPOT_POOLS;
@@ -73,7 +74,7 @@ class BadConfigurationTests {
     @TestFactory
     Stream<DynamicTest> aMissingRequiredKeyIsNamed() {
         return Stream.of(PROJECT, REGION, ZONES, DOMAIN, BACKUP_COPY_REGION, BACKUP_COPY_PROJECT, AUTHORIZED_NETWORKS,
-                        CREDENTIAL_SEED, REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, ALERTING, MANIFESTS_REVISION)
+                        CREDENTIAL_SEED, REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, PAYMENT_CREDENTIALS, ALERTING, MANIFESTS_REVISION)
                 .map(key -> DynamicTest.dynamicTest("missing " + key, () ->
                         assertRejected(Environment.PROD, raw -> raw.remove(key), key, "is required")));
     }
@@ -190,7 +191,7 @@ class BadConfigurationTests {
         Run run = Stacks.run("dev", App::stack);
         assertThat(run.failure(InvalidConfigException.class).keys())
                 .containsExactly(PROJECT, REGION, ZONES, DOMAIN, BACKUP_COPY_REGION, AUTHORIZED_NETWORKS, CREDENTIAL_SEED,
-                        REGISTRY_CREDENTIALS, MAIL_CREDENTIALS);
+                        REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, PAYMENT_CREDENTIALS);
         assertThat(run.mocks().registered).isEmpty();
     }
 

@@ -108,6 +108,18 @@ class SecretCoverageTests {
         });
     }
 
+    @TestFactory
+    Stream<DynamicTest> thePaymentServiceGetsEachProvidersKeyAndTheOrderServiceItsClientSecret() {
+        return everyStack("payment's Secret holds the operator's provider keys; order and user share a client secret", stack -> {
+            String ns = stack.env().namespace();
+            Shop.PAYMENT_PROVIDERS_IN_ORDER.forEach(p -> assertThat(stringData(stack, ns, Credentials.serviceSecret(Shop.PAYMENT)))
+                    .containsEntry(p.keyVariable(), Stacks.PAYMENT.get(p.name())));
+            String order = stringData(stack, ns, Credentials.serviceSecret(Shop.ORDER)).get("SHOP_ORDER_CLIENT_SECRET");
+            assertThat(order).hasSize(32);
+            assertThat(stringData(stack, ns, Credentials.serviceSecret(Shop.USER))).containsEntry("SHOP_ORDER_CLIENT_SECRET", order);
+        });
+    }
+
     /** What the synthesized objects of the environment read. */
     static List<Reference> manifestReferences(Deployed stack) {
         List<Reference> refs = new ArrayList<>();

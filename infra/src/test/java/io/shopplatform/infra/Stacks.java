@@ -6,6 +6,7 @@ import static io.shopplatform.infra.config.StackConfig.CREDENTIAL_SEED;
 import static io.shopplatform.infra.config.StackConfig.DOMAIN;
 import static io.shopplatform.infra.config.StackConfig.MANIFESTS_REVISION;
 import static io.shopplatform.infra.config.StackConfig.MAIL_CREDENTIALS;
+import static io.shopplatform.infra.config.StackConfig.PAYMENT_CREDENTIALS;
 import static io.shopplatform.infra.config.StackConfig.REGISTRY_CREDENTIALS;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -64,11 +65,13 @@ final class Stacks {
     static final String OFFICE = "81.169.128.0/24";
     static final String PROMOTED = "4f2c9a1e0b7d3c5a6e8f9b1d2c4e6a8b0d1f3e5c";
     static final Map<String, String> REGISTRY = Map.of("username", "shop-ci", "token", "ghp_0123456789abcdefTOKEN");
+    static final Map<String, String> PAYMENT = Map.of("stripe", "sk_live_stripe-key", "paypal", "paypal-key");
     static final Map<String, String> MAIL = Map.of("username", "shop@acme-retail.com", "password", "mail-app-password");
     static final String PAGER_KEY = "R0123456789ABCDEF0123456789ABCDE";
     static final String CHAT_WEBHOOK = "https://hooks.slack.com/services/T000/B000/XXXX";
     /** The keys the operator stores with --secret. */
-    static final Set<String> SECRET_KEYS = Set.of(CREDENTIAL_SEED, REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, ALERTING);
+    static final Set<String> SECRET_KEYS = Set.of(CREDENTIAL_SEED, REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, PAYMENT_CREDENTIALS,
+            ALERTING);
     /**
      * The CRDs of every custom kind manifests-synth writes (its CustomResourceSynthTests fail if its output uses a
      * kind without one here).
@@ -98,6 +101,7 @@ final class Stacks {
         values.put(CREDENTIAL_SEED, "seed-of-" + env.id() + "-0123456789abcdefghijklmnopqrstuvwxyz");
         values.put(REGISTRY_CREDENTIALS, REGISTRY);
         values.put(MAIL_CREDENTIALS, MAIL);
+        values.put(PAYMENT_CREDENTIALS, PAYMENT);
         values.put(ALERTING, env == Environment.PROD ? Map.of("pagerDutyRoutingKey", PAGER_KEY, "slackWebhookUrl", CHAT_WEBHOOK)
                 : Map.of("slackWebhookUrl", CHAT_WEBHOOK));
         if (env != Environment.DEV) {

@@ -78,6 +78,8 @@ public record Layout(Path repo, Path home, int basePort) {
     public int mailSmtpPort() { return basePort + 22; }
     public int mailImapPort() { return basePort + 23; }
     public int mailApiPort() { return basePort + 24; }
+    /** The local simulator of {@code Shop.PAYMENT_PROVIDERS_IN_ORDER.get(i)}. */
+    public int paymentSimulatorPort(int i) { return basePort + 25 + i; }
     public int kafkaPort() { return basePort + 30; }
     public int kafkaControllerPort() { return basePort + 31; }
     public int searchPort() { return basePort + 40; }

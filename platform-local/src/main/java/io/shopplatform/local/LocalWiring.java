@@ -11,6 +11,7 @@ import io.shopplatform.local.servers.Search;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.ConnectionBudget;
 import io.shopplatform.model.Environment;
+import io.shopplatform.model.PaymentProvider;
 import io.shopplatform.model.Platform;
 import io.shopplatform.model.Shop;
 import io.shopplatform.model.Wiring;
@@ -94,8 +95,23 @@ final class LocalWiring {
             case "SHOP_MAIL_PORT" -> Integer.toString(mail.smtpPort());
             case "SHOP_MAIL_USER" -> Mail.USER;
             case "SHOP_MAIL_PASSWORD" -> mail.password();
-            default -> serviceUrl(variable);
+            default -> variable.startsWith("SHOP_PAYMENT_") ? paymentProvider(variable) : serviceUrl(variable);
         };
+    }
+
+    /** Locally each payment provider is a simulator on its own port, called with a generated key. */
+    private String paymentProvider(String variable) {
+        List<PaymentProvider> providers = Shop.PAYMENT_PROVIDERS_IN_ORDER;
+        for (int i = 0; i < providers.size(); i++) {
+            PaymentProvider p = providers.get(i);
+            if (p.urlVariable().equals(variable)) {
+                return "http://127.0.0.1:" + layout.paymentSimulatorPort(i);
+            }
+            if (p.keyVariable().equals(variable)) {
+                return secrets.password("payment-" + p.name() + "-key");
+            }
+        }
+        return serviceUrl(variable);
     }
 
     /** Services log in as their own role; maintenance jobs and the migration as the owner. */

@@ -45,6 +45,18 @@ public final class Shop {
      * stack's {@code shop-platform:mailCredentials}. Locally the runner's own mail server takes its place.
      */
     public static final String MAIL_RELAY_HOST = "smtp-relay.gmail.com";
+    /**
+     * The payment providers, primary first, and their API origins in a cluster; each one's API key is the stack's
+     * {@code shop-platform:paymentCredentials}. Locally the runner's simulators take their place.
+     */
+    public static final List<PaymentProvider> PAYMENT_PROVIDERS_IN_ORDER = List.of(
+            new PaymentProvider("stripe", "https://api.stripe.com"),
+            new PaymentProvider("paypal", "https://api-m.paypal.com"));
+    /**
+     * Services that call other services' protected endpoints in their own name (not a shopper's): each gets a client
+     * secret, with which the user service issues it tokens carrying the role {@code <NAME>_SERVICE}.
+     */
+    public static final List<String> SERVICE_CLIENTS = List.of(ORDER);
     /** How often the user service starts signing with a new key; the previous key verifies until its tokens expire. */
     public static final Duration SIGNING_KEY_ROTATION = ofHours(24);
 
@@ -269,6 +281,7 @@ public final class Shop {
         backends.forEach(s -> e.add(new Edge(GATEWAY, s, "http")));
         e.add(new Edge(ORDER, INVENTORY, "http"));               // reserve stock (saga step)
         e.add(new Edge(ORDER, PAYMENT, "http"));                 // authorize payment (saga step)
+        e.add(new Edge(ORDER, PRODUCT, "http"));                 // the price and name a cart line snapshots
         backends.forEach(s -> e.add(new Edge(s, PGPOOL, "postgres")));
         backends.forEach(s -> e.add(new Edge(s, KAFKA, "kafka")));
         List.of(USER, PRODUCT, ORDER).forEach(s -> e.add(new Edge(s, REDIS, "redis")));

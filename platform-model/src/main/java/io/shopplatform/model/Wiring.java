@@ -3,6 +3,7 @@ package io.shopplatform.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The configuration contract: for each edge, the environment variables through which the caller learns
@@ -72,6 +73,8 @@ public final class Wiring {
             case Shop.SEARCH -> List.of(plain("SHOP_SEARCH_URL"), secret("SHOP_SEARCH_USER"), secret("SHOP_SEARCH_PASSWORD"));
             case Shop.MAIL -> List.of(plain("SHOP_MAIL_HOST"), plain("SHOP_MAIL_PORT"), secret("SHOP_MAIL_USER"),
                     secret("SHOP_MAIL_PASSWORD"));
+            case Shop.PAYMENT_PROVIDERS -> Shop.PAYMENT_PROVIDERS_IN_ORDER.stream()
+                    .flatMap(p -> Stream.of(plain(p.urlVariable()), secret(p.keyVariable()))).toList();
             default -> to.isService() ? List.of(plain(serviceUrlVariable(to.name()))) : List.of();
         };
     }
@@ -83,10 +86,12 @@ public final class Wiring {
             case Shop.GATEWAY -> List.of(Setting.derived(PUBLIC_ORIGIN, Setting.Source.PUBLIC_ORIGIN),
                     Setting.derived("SHOP_TRUSTED_PROXIES", Setting.Source.FRONT_PROXIES));
             // Signing keys are stored encrypted with the key secret, never in the image or the repository.
-            case Shop.USER -> List.of(Setting.derived(PUBLIC_ORIGIN, Setting.Source.PUBLIC_ORIGIN),
+            // It also holds every service client's secret, to issue that client its tokens.
+            case Shop.USER -> Stream.concat(Stream.of(Setting.derived(PUBLIC_ORIGIN, Setting.Source.PUBLIC_ORIGIN),
                     Setting.derived("SHOP_USER_KEY_SECRET", Setting.Source.GENERATED_SECRET),
-                    Setting.fixed("SHOP_USER_KEY_ROTATE_EVERY", Shop.SIGNING_KEY_ROTATION.toHours() + "h"));
-            default -> List.of();
+                    Setting.fixed("SHOP_USER_KEY_ROTATE_EVERY", Shop.SIGNING_KEY_ROTATION.toHours() + "h")),
+                    Shop.SERVICE_CLIENTS.stream().map(Wiring::clientSecret)).toList();
+            default -> Shop.SERVICE_CLIENTS.contains(component) ? List.of(clientSecret(component)) : List.of();
         };
     }
 
@@ -102,6 +107,12 @@ public final class Wiring {
         }
         settings(component).stream().map(Setting::variable).filter(v -> !all.contains(v)).forEach(all::add);
         return all;
+    }
+
+    /** {@code SHOP_ORDER_CLIENT_SECRET}: generated once, so the client and the user service read the same value. */
+    private static Setting clientSecret(String service) {
+        return Setting.derived("SHOP_" + service.toUpperCase(Locale.ROOT) + "_CLIENT_SECRET",
+                Setting.Source.GENERATED_SECRET);
     }
 
     /** {@code SHOP_INVENTORY_URL} for the inventory service. */

@@ -60,7 +60,7 @@ class WiringTests {
         assertThat(Wiring.settings(Shop.USER)).filteredOn(s -> s.variable().name().equals("SHOP_USER_KEY_ROTATE_EVERY"))
                 .singleElement().satisfies(s -> assertThat(s.fixedValue()).isEqualTo("24h"));
         assertThat(Wiring.settings(Shop.USER)).filteredOn(s -> s.variable().secret())
-                .extracting(Wiring.Setting::purpose).containsExactly("user-key-secret");
+                .extracting(Wiring.Setting::purpose).containsExactly("user-key-secret", "order-client-secret");
     }
 
     @Test
@@ -74,5 +74,35 @@ class WiringTests {
     void theGatewayLearnsTheShopsOriginAndItsProxies() {
         assertThat(Wiring.variablesOf(PLATFORM, Shop.GATEWAY)).extracting(Variable::name)
                 .contains(Wiring.PUBLIC_ORIGIN, "SHOP_TRUSTED_PROXIES", "SHOP_REDIS_NODES", "SHOP_USER_URL");
+    }
+
+    @Test
+    void aServiceClientAndTheUserServiceReadTheSameGeneratedSecret() {
+        assertThat(Shop.SERVICE_CLIENTS).allSatisfy(client -> {
+            Wiring.Setting own = Wiring.settings(client).stream()
+                    .filter(s -> s.source() == Wiring.Setting.Source.GENERATED_SECRET).findFirst().orElseThrow();
+            assertThat(own.variable()).isEqualTo(new Variable("SHOP_" + client.toUpperCase() + "_CLIENT_SECRET", true));
+            assertThat(Wiring.settings(Shop.USER)).contains(own);
+        });
+        assertThat(Wiring.settings(Shop.PRODUCT)).isEmpty();
+    }
+
+    @Test
+    void onlyServiceClientsCallOtherServicesProtectedEndpointsInTheirOwnName() {
+        // The gateway forwards shoppers' tokens; user is called for its JWKS only. Any other service-to-service
+        // edge needs a client identity, or the callee's role check refuses the call.
+        assertThat(PLATFORM.edges()).filteredOn(e -> PLATFORM.component(e.from()).isService()
+                        && PLATFORM.component(e.to()).isService() && !e.from().equals(e.to())
+                        && !e.from().equals(Shop.GATEWAY) && !e.to().equals(Shop.USER))
+                .extracting(Edge::from).allMatch(Shop.SERVICE_CLIENTS::contains).isNotEmpty();
+    }
+
+    @Test
+    void thePaymentServiceLearnsEachProvidersAddressAndSecretKey() {
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.PAYMENT)).contains(
+                new Variable("SHOP_PAYMENT_STRIPE_URL", false), new Variable("SHOP_PAYMENT_STRIPE_KEY", true),
+                new Variable("SHOP_PAYMENT_PAYPAL_URL", false), new Variable("SHOP_PAYMENT_PAYPAL_KEY", true));
+        assertThat(Wiring.variablesOf(PLATFORM, Shop.ORDER)).extracting(Variable::name)
+                .noneMatch(n -> n.startsWith("SHOP_PAYMENT_STRIPE")).contains("SHOP_PRODUCT_URL");
     }
 }

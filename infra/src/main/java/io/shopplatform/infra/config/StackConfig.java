@@ -57,14 +57,16 @@ public record StackConfig(
     public static final String REGISTRY_CREDENTIALS = NAMESPACE + ":registryCredentials";
     /** The login the shop's mail leaves through (the relay is {@code Shop.MAIL_RELAY_HOST}). */
     public static final String MAIL_CREDENTIALS = NAMESPACE + ":mailCredentials";
+    /** Each payment provider's API key ({@code Shop.PAYMENT_PROVIDERS_IN_ORDER}), for the payment service's Secret. */
+    public static final String PAYMENT_CREDENTIALS = NAMESPACE + ":paymentCredentials";
     public static final String ALERTING = NAMESPACE + ":alerting";
     public static final String MANIFESTS_REVISION = StackFile.MANIFESTS_REVISION;
     public static final String MANIFESTS_DIR = NAMESPACE + ":manifestsDir";
     /** Every key of the program's namespace; any other one is a typo that would silently give a default. */
     public static final List<String> KEYS = List.of(ZONES, DOMAIN, BACKUP_COPY_REGION, BACKUP_COPY_PROJECT,
             AUTHORIZED_NETWORKS, RELEASE_CHANNEL, DELETION_PROTECTION, SPOT_POOLS, NODE_POOLS, NAT_ADDRESSES,
-            CREDENTIAL_SEED, CREDENTIAL_ROTATIONS, REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, ALERTING, MANIFESTS_REVISION,
-            MANIFESTS_DIR);
+            CREDENTIAL_SEED, CREDENTIAL_ROTATIONS, REGISTRY_CREDENTIALS, MAIL_CREDENTIALS, PAYMENT_CREDENTIALS, ALERTING,
+            MANIFESTS_REVISION, MANIFESTS_DIR);
 
     public StackConfig {
         authorizedNetworks = List.copyOf(authorizedNetworks);
@@ -116,8 +118,16 @@ public record StackConfig(
     /** Where alerts go: critical ones page (PagerDuty Events v2), warnings post to chat (a Slack incoming webhook). */
     public record Alerting(Optional<SecretText> pagerRoutingKey, Optional<SecretText> chatWebhook) {}
 
+    /** @param byProvider each payment provider's API key, by its name */
+    public record PaymentKeys(Map<String, SecretText> byProvider) {
+        public PaymentKeys {
+            byProvider = Map.copyOf(byProvider);
+        }
+    }
+
     /**
      * @param credentialSeed every generated password derives from it (and the environment, purpose and rotation)
      */
-    public record OperatorSecrets(SecretText credentialSeed, RegistryLogin registry, MailLogin mail, Alerting alerting) {}
+    public record OperatorSecrets(SecretText credentialSeed, RegistryLogin registry, MailLogin mail,
+                                  PaymentKeys payment, Alerting alerting) {}
 }

@@ -16,6 +16,7 @@ import static io.shopplatform.infra.config.StackConfig.NODE_POOLS;
 import static io.shopplatform.infra.config.StackConfig.PROJECT;
 import static io.shopplatform.infra.config.StackConfig.REGION;
 import static io.shopplatform.infra.config.StackConfig.MAIL_CREDENTIALS;
+import static io.shopplatform.infra.config.StackConfig.PAYMENT_CREDENTIALS;
 import static io.shopplatform.infra.config.StackConfig.REGISTRY_CREDENTIALS;
 import static io.shopplatform.infra.config.StackConfig.RELEASE_CHANNEL;
 import static io.shopplatform.infra.config.StackConfig.SPOT_POOLS;
@@ -33,12 +34,15 @@ import io.shopplatform.infra.config.StackConfig.Alerting;
 import io.shopplatform.infra.config.StackConfig.BackupCopy;
 import io.shopplatform.infra.config.StackConfig.OperatorSecrets;
 import io.shopplatform.infra.config.StackConfig.MailLogin;
+import io.shopplatform.infra.config.StackConfig.PaymentKeys;
 import io.shopplatform.infra.config.StackConfig.RegistryLogin;
 import io.shopplatform.infra.secrets.ClusterSecrets;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.model.Environment;
 import io.shopplatform.model.NodePool;
 import io.shopplatform.model.Site;
+import io.shopplatform.model.Shop;
+import io.shopplatform.model.PaymentProvider;
 import io.shopplatform.model.StackFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +114,8 @@ final class StackConfigReader {
         }
         List<PoolSettings> pools = nodePools(spotPools(), zones.size());
         int natAddresses = natAddresses(pools);
-        OperatorSecrets secrets = new OperatorSecrets(credentialSeed(), registryLogin(), mailLogin(), alerting());
+        OperatorSecrets secrets = new OperatorSecrets(credentialSeed(), registryLogin(), mailLogin(), paymentKeys(),
+                alerting());
         Site site = project == null || region == null || domain == null ? null : new Site(project, region, zones, domain);
         Map<String, Integer> rotations = credentialRotations(site);
         Optional<String> revision = manifestsRevision();
@@ -300,6 +305,16 @@ final class StackConfigReader {
     private MailLogin mailLogin() {
         List<String> login = login(MAIL_CREDENTIALS, MAIL_SETTINGS);
         return new MailLogin(login.get(0), new SecretText(login.get(1)));
+    }
+
+    private PaymentKeys paymentKeys() {
+        List<String> providers = Shop.PAYMENT_PROVIDERS_IN_ORDER.stream().map(PaymentProvider::name).toList();
+        List<String> keys = login(PAYMENT_CREDENTIALS, providers);
+        Map<String, SecretText> byProvider = new LinkedHashMap<>();
+        for (int i = 0; i < providers.size(); i++) {
+            byProvider.put(providers.get(i), new SecretText(keys.get(i)));
+        }
+        return new PaymentKeys(byProvider);
     }
 
     /** A required secret object of exactly {@code settings} (a user and its password): their values, in order. */

@@ -57,6 +57,11 @@ public final class Passwords implements Credentials.Inputs {
         return config.secrets().mail().password().value();
     }
 
+    @Override
+    public String paymentProviderKey(String provider) {
+        return config.secrets().payment().byProvider().get(provider).value();
+    }
+
     private static byte[] hmac(String key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -23,11 +23,13 @@ class StackConfigTests {
     /** What an operator must set before a first `pulumi up` of the committed stack files (infra/README.md). */
     static final Map<Environment, List<String>> OPERATOR_KEYS = Map.of(
             Environment.DEV, List.of(StackConfig.DOMAIN, StackConfig.AUTHORIZED_NETWORKS, StackConfig.CREDENTIAL_SEED,
-                    StackConfig.REGISTRY_CREDENTIALS, StackConfig.MAIL_CREDENTIALS),
+                    StackConfig.REGISTRY_CREDENTIALS, StackConfig.MAIL_CREDENTIALS, StackConfig.PAYMENT_CREDENTIALS),
             Environment.STAGING, List.of(StackConfig.DOMAIN, StackConfig.AUTHORIZED_NETWORKS, StackConfig.CREDENTIAL_SEED,
-                    StackConfig.REGISTRY_CREDENTIALS, StackConfig.MAIL_CREDENTIALS, StackConfig.ALERTING, StackConfig.MANIFESTS_REVISION),
+                    StackConfig.REGISTRY_CREDENTIALS, StackConfig.MAIL_CREDENTIALS, StackConfig.PAYMENT_CREDENTIALS, StackConfig.ALERTING,
+                    StackConfig.MANIFESTS_REVISION),
             Environment.PROD, List.of(StackConfig.DOMAIN, StackConfig.AUTHORIZED_NETWORKS, StackConfig.CREDENTIAL_SEED,
-                    StackConfig.REGISTRY_CREDENTIALS, StackConfig.MAIL_CREDENTIALS, StackConfig.ALERTING, StackConfig.MANIFESTS_REVISION));
+                    StackConfig.REGISTRY_CREDENTIALS, StackConfig.MAIL_CREDENTIALS, StackConfig.PAYMENT_CREDENTIALS, StackConfig.ALERTING,
+                    StackConfig.MANIFESTS_REVISION));
 
     @TestFactory
     Stream<DynamicTest> aCommittedStackFileAsksOnlyForWhatTheOperatorKnows() {
@@ -49,12 +51,13 @@ class StackConfigTests {
                     raw.put(StackConfig.CREDENTIAL_SEED, "x".repeat(44));
                     raw.put(StackConfig.REGISTRY_CREDENTIALS, "{\"username\": \"ci\", \"token\": \"t\"}");
                     raw.put(StackConfig.MAIL_CREDENTIALS, "{\"username\": \"shop@acme-retail.com\", \"password\": \"m\"}");
+                    raw.put(StackConfig.PAYMENT_CREDENTIALS, "{\"stripe\": \"sk\", \"paypal\": \"pp\"}");
                     raw.put(StackConfig.ALERTING, "{\"pagerDutyRoutingKey\": \"" + "a".repeat(32)
                             + "\", \"slackWebhookUrl\": \"https://hooks.slack.com/services/x\"}");
                     raw.put(StackConfig.MANIFESTS_REVISION, "f".repeat(40));
                     StackConfig config = StackConfig.read(env, ConfigSource.of(raw,
                             Set.of(StackConfig.CREDENTIAL_SEED, StackConfig.REGISTRY_CREDENTIALS, StackConfig.MAIL_CREDENTIALS,
-                                    StackConfig.ALERTING)));
+                                    StackConfig.PAYMENT_CREDENTIALS, StackConfig.ALERTING)));
                     assertThat(config.environment()).isEqualTo(env);
                     // What manifests-synth places pods and names accounts by: one reading of the same file.
                     Site committed = Site.load(env);

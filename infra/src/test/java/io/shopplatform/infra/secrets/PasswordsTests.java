@@ -44,6 +44,7 @@ class PasswordsTests {
                 new StackConfig.BackupCopy("shop-acme-vault", "europe-west4"), List.of(), "STABLE", true, List.of(), 1,
                 new OperatorSecrets(new SecretText(seed), new RegistryLogin("ci", new SecretText("t")),
                         new StackConfig.MailLogin("shop@acme-retail.com", new SecretText("m")),
+                        new StackConfig.PaymentKeys(Map.of()),
                         new Alerting(Optional.empty(), Optional.empty())),
                 rotations, Optional.empty(), Path.of("dist")));
     }

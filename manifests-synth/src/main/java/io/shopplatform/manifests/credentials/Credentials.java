@@ -20,6 +20,7 @@ import io.shopplatform.manifests.data.Postgres;
 import io.shopplatform.manifests.data.RedisCluster;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Edge;
+import io.shopplatform.model.PaymentProvider;
 import io.shopplatform.model.Shop;
 import io.shopplatform.model.Wiring;
 import io.shopplatform.model.Wiring.Setting;
@@ -77,6 +78,9 @@ public final class Credentials {
         String mailUsername();
 
         String mailPassword();
+
+        /** The API key the shop calls a payment provider with ({@link Shop#PAYMENT_PROVIDERS_IN_ORDER}). */
+        String paymentProviderKey(String provider);
     }
 
     /** One Secret of the environment, each key with the way its value is made. */
@@ -153,6 +157,11 @@ public final class Credentials {
             public String mailPassword() {
                 return "mail";
             }
+
+            @Override
+            public String paymentProviderKey(String provider) {
+                return provider;
+            }
         };
         of(target).forEach(secret -> secret.render(recorder));
         return purposes;
@@ -190,6 +199,12 @@ public final class Credentials {
     }
 
     private static Function<Inputs, String> secretValue(Component service, String callee, String variable) {
+        if (callee.equals(Shop.PAYMENT_PROVIDERS)) {
+            PaymentProvider provider = Shop.PAYMENT_PROVIDERS_IN_ORDER.stream()
+                    .filter(p -> p.keyVariable().equals(variable)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no payment provider reads " + variable));
+            return in -> in.paymentProviderKey(provider.name());
+        }
         boolean user = variable.endsWith("_USER");
         if (!user && !variable.endsWith("_PASSWORD")) {
             throw new IllegalStateException("no value for " + variable + " of " + service.name() + ": add it here");

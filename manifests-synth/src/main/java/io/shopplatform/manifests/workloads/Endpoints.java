@@ -36,6 +36,10 @@ public final class Endpoints {
                 values.put("SHOP_MAIL_PORT", Integer.toString(Shop.SMTP.number()));
                 continue;
             }
+            if (edge.to().equals(Shop.PAYMENT_PROVIDERS)) {
+                Shop.PAYMENT_PROVIDERS_IN_ORDER.forEach(p -> values.put(p.urlVariable(), p.api()));
+                continue;
+            }
             if (plain.size() > 1) {
                 throw new IllegalStateException(edge + " carries more than one endpoint variable: " + plain);
             }

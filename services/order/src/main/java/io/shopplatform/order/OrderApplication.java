@@ -1,5 +1,7 @@
 package io.shopplatform.order;
 
+import io.shopplatform.service.security.ServiceTokens;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,13 +23,22 @@ public class OrderApplication {
     }
 
     /**
-     * This service's token for inventory and payment. Until the shared {@code ServiceTokens} (client credentials
-     * at the user service) is wired here, there is none: every saga step waits ("try again later").
+     * This service's token for inventory and payment: the shared {@link ServiceTokens} (client credentials at the
+     * user service, {@code shop.client.secret}). No token now (the user service is down) is a callee that did not
+     * answer: the saga step is tried again later.
      */
     @Bean
-    CallerToken callerToken() {
+    CallerToken callerToken(ObjectProvider<ServiceTokens> tokens) {
         return () -> {
-            throw new ServiceCalls.Unavailable("no token of this service to call others with", null);
+            ServiceTokens own = tokens.getIfAvailable();
+            if (own == null) {
+                throw new ServiceCalls.Unavailable("no shop.client.secret: no token to call others with", null);
+            }
+            try {
+                return own.bearer();
+            } catch (ServiceTokens.Unavailable e) {
+                throw new ServiceCalls.Unavailable("no token from the user service: " + e.getMessage(), e);
+            }
         };
     }
 }

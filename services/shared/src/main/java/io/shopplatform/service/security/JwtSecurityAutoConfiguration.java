@@ -1,5 +1,6 @@
 package io.shopplatform.service.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -12,15 +13,12 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.DispatcherType;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.Clock;
 import java.util.List;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +27,13 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -43,7 +47,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * configured public reads, the OpenAPI description and the actuator (which listens on the management port only).
  */
 @AutoConfiguration(before = SecurityAutoConfiguration.class)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, ServiceClientProperties.class})
 @EnableMethodSecurity
 public class JwtSecurityAutoConfiguration {
 
@@ -73,6 +77,16 @@ public class JwtSecurityAutoConfiguration {
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** This service's own tokens, when it is a service client (it has a {@code shop.client.secret}). */
+    @Bean
+    @ConditionalOnProperty("shop.client.secret")
+    ServiceTokens serviceTokens(SecurityProperties security, ServiceClientProperties client, ObjectMapper json,
+                                @Value("${spring.application.name}") String service) {
+        // The issuer serves its token endpoint beside its keys.
+        return new ServiceTokens(security.jwksUri().resolve("/oauth2/token"), client.id() != null ? client.id() : service,
+                client, json, Clock.systemUTC());
     }
 
     /** Access tokens only ({@code typ: at+jwt}, RS256), of our issuer and audience, within their lifetime. */

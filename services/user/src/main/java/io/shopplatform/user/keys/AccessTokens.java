@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs access tokens (RFC 9068 profile): RS256 with the current key's {@code kid}, {@code typ: at+jwt}, claims
- * {@code iss}, {@code aud: ["shop"]}, {@code sub} (the account id), {@code roles}, {@code sid} (the session, which
- * logout ends), {@code iat}, {@code exp}, {@code jti}.
+ * {@code iss}, {@code aud: ["shop"]}, {@code sub} (the account id, or {@code service:<name>} for a service client),
+ * {@code roles}, {@code sid} (a shopper's session, which logout ends), {@code iat}, {@code exp}, {@code jti}.
  */
 @Component
 public class AccessTokens {
@@ -36,19 +36,30 @@ public class AccessTokens {
     }
 
     public Issued issue(UUID account, List<String> roles, UUID session) {
+        return sign(account.toString(), roles, session);
+    }
+
+    /** A token for one of the shop's own services: no session, since there is no login to end. */
+    public Issued issueForService(String subject, List<String> roles) {
+        return sign(subject, roles, null);
+    }
+
+    private Issued sign(String subject, List<String> roles, UUID session) {
         SigningKeys.SigningKey key = keys.current();
         Instant now = Instant.now();
         Instant expires = now.plus(props.accessTtl());
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(props.issuer())
                 .audience(List.of(TokenProperties.AUDIENCE))
-                .subject(account.toString())
+                .subject(subject)
                 .claim(ROLES, roles)
-                .claim(SESSION, session.toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        if (session != null) {
+            builder.claim(SESSION, session.toString());
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(AT_JWT).build(),
                 claims);
         try {

@@ -13,14 +13,16 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The writes anyone may make: register, log in, refresh, ask for and use a reset link. Matched before the shared
+ * The writes anyone may make: register, log in, refresh, ask for and use a reset link, and a service client's
+ * token request. Matched before the shared
  * library's chain (which requires a token for everything else); a token sent along here is ignored.
  */
 @Configuration
 class PublicEndpoints {
 
     static final String[] PATHS = {"/api/v1/users", "/api/v1/auth/login", "/api/v1/auth/refresh",
-            "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm"};
+            "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm",
+            "/oauth2/token"};    // authenticated by the client's own secret
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
