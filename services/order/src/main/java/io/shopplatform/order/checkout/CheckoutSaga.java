@@ -191,11 +191,13 @@ class CheckoutSaga {
         if (r.ok()) {
             UUID payment = UUID.fromString(r.text("id"));
             return switch (String.valueOf(r.text("status"))) {
-                case "AUTHORIZED" -> new Advance(Step.CONFIRM_RESERVATION, null, payment);
+                case "AUTHORIZED", "CAPTURED" -> new Advance(Step.CONFIRM_RESERVATION, null, payment);
                 case "DECLINED" -> new Compensate(Step.RELEASE_STOCK, "payment declined"
                         + (r.text("failureCode") != null ? ": " + r.text("failureCode") : ""), "declined", payment);
                 // Both providers unavailable: the payment service retries; this saga asks again later.
                 case "PENDING" -> new Retry("payment pending", true, payment);
+                // A fraud rule holds it for a reviewer, who authorizes or declines it: asked again later.
+                case "HELD" -> new Retry("payment held for review", true, payment);
                 default -> new Broken("payment answered status " + r.text("status"));
             };
         }
