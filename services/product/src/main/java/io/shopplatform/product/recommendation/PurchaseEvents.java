@@ -1,9 +1,8 @@
 package io.shopplatform.product.recommendation;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.shopplatform.service.contracts.OrderPlaced;
 import io.shopplatform.service.outbox.EventSubscription;
 import io.shopplatform.service.outbox.ProcessedEvents;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
@@ -12,19 +11,12 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Popularity from sales: each {@code placed} event of the order service (topic {@code orders.order}) adds its
  * quantities to the products' purchase counts and one order to each pair of its products bought together, exactly
- * once (the event id is recorded in the same transaction).
+ * once (the event id is recorded in the same transaction). The payload is the shared {@link OrderPlaced}.
  */
 @Configuration(proxyBeanMethods = false)
 class PurchaseEvents {
 
-    static final String TOPIC = "orders.order", PLACED = "placed", CONSUMER = "product-popularity";
-
-    /** The part of the order service's event this service reads. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrderPlaced(List<Line> items) {
-        @JsonIgnoreProperties(ignoreUnknown = true)
-        record Line(long productId, long quantity) {}
-    }
+    static final String TOPIC = OrderPlaced.TOPIC, PLACED = OrderPlaced.TYPE, CONSUMER = "product-popularity";
 
     @Bean
     EventSubscription purchases(Popularity popularity, ProcessedEvents processed) {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refetchAtMostEvery an unknown {@code kid} triggers a fetch at most this often (random kids cannot flood the
  *                          user service or stall requests behind the fetch)
  * @param keysKeptThroughOutage how long the last good keys stay in use while the user service cannot be reached
+ * @param openPaths         path patterns anyone may call with any method (an anonymous shopper's cart); a token
+ *                          sent there is still validated, so the controller knows who a signed-in caller is
  */
 @ConfigurationProperties("shop.security")
 public record SecurityProperties(URI jwksUri, @DefaultValue List<String> publicReads,
@@ -26,5 +28,6 @@ public record SecurityProperties(URI jwksUri, @DefaultValue List<String> publicR
                                  @DefaultValue("2s") Duration jwksTimeout,
                                  @DefaultValue("5m") Duration keysCachedFor,
                                  @DefaultValue("30s") Duration refetchAtMostEvery,
-                                 @DefaultValue("12h") Duration keysKeptThroughOutage) {
+                                 @DefaultValue("12h") Duration keysKeptThroughOutage,
+                                 @DefaultValue List<String> openPaths) {
 }

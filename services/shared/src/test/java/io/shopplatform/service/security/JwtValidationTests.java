@@ -34,7 +34,7 @@ class JwtValidationTests {
     JwtDecoder decoder(Duration keysCachedFor, Duration refetchAtMostEvery) {
         return JwtSecurityAutoConfiguration.decoder(new SecurityProperties(URI.create(tokens.jwksUri()), List.of(),
                 TestTokens.ISSUER, TestTokens.AUDIENCE, Duration.ofSeconds(5), keysCachedFor, refetchAtMostEvery,
-                Duration.ofHours(1)));
+                Duration.ofHours(1), List.of()));
     }
 
     @Test
