@@ -14,6 +14,11 @@ import java.util.stream.Collectors;
  */
 public record PublicApi(String prefix, List<Route> routes) {
 
+    /** Request headers of the public API beyond HTTP's own (docs/contracts.md), which browsers may send. */
+    public static final List<String> REQUEST_HEADERS = List.of("Idempotency-Key", "Shop-Cart-Id", "Shop-Min-Version");
+    /** Response headers of the public API that a browser's script may read. */
+    public static final List<String> RESPONSE_HEADERS = List.of("Shop-Cart-Id", "Shop-Version");
+
     /** One service's share of the public API: Spring path patterns under {@link #prefix()}. */
     public record Route(String service, List<String> paths) {
         public Route {

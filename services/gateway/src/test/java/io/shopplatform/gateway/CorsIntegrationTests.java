@@ -18,7 +18,7 @@ class CorsIntegrationTests {
         Client client = new Client(port);
         Client.Response preflight = client.send(client.request("/api/v1/products")
                 .header("Origin", Backends.SHOP_ORIGIN).header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key,shop-cart-id")
                 .method("OPTIONS", BodyPublishers.noBody()));
         Client.Response read = client.send(client.request("/api/v1/categories").header("Origin", Backends.SHOP_ORIGIN).GET());
 
@@ -26,7 +26,9 @@ class CorsIntegrationTests {
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(Backends.SHOP_ORIGIN);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(Backends.SHOP_ORIGIN);
-        assertThat(read.header("Access-Control-Expose-Headers")).contains("X-Request-Id");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("idempotency-key")
+                .containsIgnoringCase("shop-cart-id");
+        assertThat(read.header("Access-Control-Expose-Headers")).contains("X-Request-Id", "Shop-Cart-Id", "Shop-Version");
     }
 
     @Test

@@ -5,9 +5,11 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import io.shopplatform.gateway.GatewayProperties;
 import io.shopplatform.gateway.edge.RequestIds;
 import io.shopplatform.gateway.problem.Problems;
+import io.shopplatform.model.PublicApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -16,9 +18,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -95,8 +97,10 @@ class EdgeSecurity {
         c.setAllowedOrigins(props.cors().allowedOrigins().stream().filter(o -> !o.isBlank()).toList());
         c.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name(),
                 HttpMethod.PATCH.name(), HttpMethod.DELETE.name()));
-        c.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, RequestIds.HEADER));
-        c.setExposedHeaders(List.of(RequestIds.HEADER, "Retry-After"));
+        c.setAllowedHeaders(Stream.concat(Stream.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, RequestIds.HEADER),
+                PublicApi.REQUEST_HEADERS.stream()).toList());
+        c.setExposedHeaders(Stream.concat(Stream.of(RequestIds.HEADER, HttpHeaders.RETRY_AFTER),
+                PublicApi.RESPONSE_HEADERS.stream()).toList());
         c.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", c);
