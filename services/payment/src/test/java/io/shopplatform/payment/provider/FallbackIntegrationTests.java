@@ -11,6 +11,7 @@ import io.shopplatform.payment.Simulators.Sim;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +34,12 @@ class FallbackIntegrationTests {
     Providers providers;
 
     private final Simulators sims = Simulators.shared();
+
+    /** Another class's test may have left a breaker open: each test starts with both providers taking calls. */
+    @BeforeEach
+    void providersTakeCalls() {
+        primaryBack();
+    }
 
     @AfterEach
     void primaryBack() {
