@@ -34,17 +34,11 @@ public final class Api extends JsonHttp {
     }
 
     /**
-     * As the order service reserves: a 503 (no database connection in time, on a loaded machine) is retried with
-     * the same order id, which the idempotent reserve makes safe.
+     * As the order service reserves: a busy answer (503, no database connection in time on a loaded machine) is
+     * retried after its Retry-After with the same order id, which the idempotent reserve makes safe.
      */
-    public Response reserveRetryingWhileBusy(long orderId, String sku, int quantity) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            Response r = reserve(orderId, sku, quantity);
-            if (r.status() != 503 || attempt == 20) {
-                return r;
-            }
-            Thread.sleep(1000);   // the Retry-After the service sends
-        }
+    public Response reserveRetryingWhileBusy(long orderId, String sku, int quantity) {
+        return retryingWhileBusy(20, () -> reserve(orderId, sku, quantity));
     }
 
     public Response stock(String sku) {

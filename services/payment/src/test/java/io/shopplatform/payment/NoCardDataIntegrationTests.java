@@ -2,6 +2,7 @@ package io.shopplatform.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopplatform.service.testing.PaymentSimulators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NoCardDataIntegrationTests {
 
     /** This run's test card: a number no other test or run uses (one card, reused, would trip the velocity rule). */
-    private static final String CARD = Api.newCard("5566");
+    private static final String CARD = PaymentSimulators.newCard("5566");
 
     @LocalServerPort
     int port;
@@ -32,7 +33,8 @@ class NoCardDataIntegrationTests {
         Api api = new Api(port);
         long order = Api.newOrderId();
         UUID user = UUID.randomUUID();
-        Api.Response paid = api.post("/api/v1/payments", Api.body(order, user, "64.00", Api.tokenize(CARD)),
+        Api.Response paid = api.post("/api/v1/payments", Api.body(order, user, "64.00",
+                PaymentSimulators.tokenize(CARD)),
                 Api.ORDER_SERVICE, "order-" + order);
         assertThat(paid.<String>json("$.cardLast4")).isEqualTo("5566");
         String id = paid.json("$.id");

@@ -1,6 +1,7 @@
 package io.shopplatform.payment;
 
 import io.shopplatform.service.testing.DataTierInitializer;
+import io.shopplatform.service.testing.PaymentSimulators;
 import io.shopplatform.service.testing.TestTokens;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -38,6 +39,6 @@ import org.springframework.test.context.ContextConfiguration;
                 "shop.payment.fraud.review-above=1000.00"})
 @AutoConfigureObservability(tracing = false)   // Boot's tests turn metrics export off unless asked: we assert on it
 @ContextConfiguration(initializers = {DataTierInitializer.class, TestTokens.Initializer.class,
-        Simulators.Initializer.class})
+        PaymentSimulators.Initializer.class})
 public @interface PaymentIntegrationTest {
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.payment.Api;
 import io.shopplatform.payment.PaymentIntegrationTest;
-import io.shopplatform.payment.Simulators;
-import io.shopplatform.payment.Simulators.Sim;
+import io.shopplatform.service.testing.PaymentSimulators;
+import io.shopplatform.service.testing.PaymentSimulators.Sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +29,7 @@ class AuthorizationIntegrationTests {
     void anAuthorizationOnThePrimaryKeepsOnlyLastFourAndBrand() {
         Api api = new Api(port);
         long order = Api.newOrderId();
-        String token = Api.tokenize(Api.newCard("4242"));
+        String token = PaymentSimulators.card("4242");
 
         Api.Response r = api.post("/api/v1/payments", Api.body(order, UUID.randomUUID(), "12.50", token),
                 Api.ORDER_SERVICE, "order-" + order);
@@ -41,14 +41,14 @@ class AuthorizationIntegrationTests {
         assertThat(r.<String>json("$.cardLast4")).isEqualTo("4242");
         assertThat(r.<String>json("$.cardBrand")).isEqualTo("visa");
         assertThat(r.body()).doesNotContain("cardToken").doesNotContain(token);
-        assertThat(Simulators.shared().chargesMade(Sim.STRIPE, Api.chargeKey(order))).isEqualTo(1);
+        assertThat(PaymentSimulators.shared().chargesMade(Sim.STRIPE, PaymentSimulators.chargeKey(order))).isEqualTo(1);
     }
 
     @Test
     void aReplayWithTheSameKeyAndBodyReturnsThePaymentAndChargesNothingMore() {
         Api api = new Api(port);
         long order = Api.newOrderId();
-        String body = Api.body(order, UUID.randomUUID(), "30.00", Api.tokenize(Api.newCard("4242")));
+        String body = Api.body(order, UUID.randomUUID(), "30.00", PaymentSimulators.card("4242"));
 
         Api.Response first = api.post("/api/v1/payments", body, Api.ORDER_SERVICE, "order-" + order);
         Api.Response replay = api.post("/api/v1/payments", body, Api.ORDER_SERVICE, "order-" + order);
@@ -57,8 +57,8 @@ class AuthorizationIntegrationTests {
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.<String>json("$.id")).isEqualTo(first.json("$.id"));
         assertThat(replay.<String>json("$.status")).isEqualTo("AUTHORIZED");
-        assertThat(Simulators.shared().chargesMade(Sim.STRIPE, Api.chargeKey(order))).isEqualTo(1);
-        assertThat(Simulators.shared().chargesMade(Sim.PAYPAL, Api.chargeKey(order))).isZero();
+        assertThat(PaymentSimulators.shared().chargesMade(Sim.STRIPE, PaymentSimulators.chargeKey(order))).isEqualTo(1);
+        assertThat(PaymentSimulators.shared().chargesMade(Sim.PAYPAL, PaymentSimulators.chargeKey(order))).isZero();
     }
 
     @Test
@@ -66,7 +66,7 @@ class AuthorizationIntegrationTests {
         Api api = new Api(port);
         long order = Api.newOrderId();
         UUID user = UUID.randomUUID();
-        String token = Api.tokenize(Api.newCard("4242"));
+        String token = PaymentSimulators.card("4242");
         Api.Response first = api.post("/api/v1/payments", Api.body(order, user, "30.00", token), Api.ORDER_SERVICE,
                 "order-" + order);
 
@@ -85,7 +85,7 @@ class AuthorizationIntegrationTests {
     void concurrentRetriesOfOnePaymentMakeOnePaymentAndOneCharge() throws Exception {
         Api api = new Api(port);
         long order = Api.newOrderId();
-        String body = Api.body(order, UUID.randomUUID(), "9.99", Api.tokenize(Api.newCard("4242")));
+        String body = Api.body(order, UUID.randomUUID(), "9.99", PaymentSimulators.card("4242"));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<Api.Response>> calls = new ArrayList<>();
@@ -102,7 +102,7 @@ class AuthorizationIntegrationTests {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(Simulators.shared().chargesMade(Sim.STRIPE, Api.chargeKey(order))).isEqualTo(1);
+        assertThat(PaymentSimulators.shared().chargesMade(Sim.STRIPE, PaymentSimulators.chargeKey(order))).isEqualTo(1);
     }
 
     @Test
@@ -111,22 +111,22 @@ class AuthorizationIntegrationTests {
         long order = Api.newOrderId();
 
         Api.Response r = api.post("/api/v1/payments", Api.body(order, UUID.randomUUID(), "20.00",
-                Api.tokenize(Api.newCard("0002"))), Api.ORDER_SERVICE, "order-" + order);
+                PaymentSimulators.card("0002")), Api.ORDER_SERVICE, "order-" + order);
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.<String>json("$.status")).isEqualTo("DECLINED");
         assertThat(r.<String>json("$.failureCode")).isEqualTo("card_declined");
-        assertThat(Simulators.shared().admin(Sim.PAYPAL).find(com.github.tomakehurst.wiremock.client.WireMock
+        assertThat(PaymentSimulators.shared().admin(Sim.PAYPAL).find(com.github.tomakehurst.wiremock.client.WireMock
                 .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(Sim.PAYPAL.chargePath))
                 .withHeader(Sim.PAYPAL.keyHeader, com.github.tomakehurst.wiremock.client.WireMock.equalTo(
-                        Api.chargeKey(order))))).as("a decline is final: no fallback").isEmpty();
+                        PaymentSimulators.chargeKey(order))))).as("a decline is final: no fallback").isEmpty();
     }
 
     @Test
     void onlyTheOrderServiceAndAdminsPay() {
         Api api = new Api(port);
         long order = Api.newOrderId();
-        String body = Api.body(order, UUID.randomUUID(), "5.00", Api.tokenize(Api.newCard("4242")));
+        String body = Api.body(order, UUID.randomUUID(), "5.00", PaymentSimulators.card("4242"));
 
         assertThat(api.post("/api/v1/payments", body, Api.SHOPPER, "order-" + order).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/payments", body, null, "order-" + order).status()).isEqualTo(401);

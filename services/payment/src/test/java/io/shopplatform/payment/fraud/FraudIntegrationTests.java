@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.payment.Api;
 import io.shopplatform.payment.PaymentIntegrationTest;
-import io.shopplatform.payment.Simulators;
-import io.shopplatform.payment.Simulators.Sim;
+import io.shopplatform.service.testing.PaymentSimulators;
+import io.shopplatform.service.testing.PaymentSimulators.Sim;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,10 +23,11 @@ class FraudIntegrationTests {
         long order = Api.newOrderId();
 
         Api.Response held = api.post("/api/v1/payments", Api.body(order, UUID.randomUUID(), "1500.00",
-                Api.tokenize(Api.newCard("4242"))), Api.ORDER_SERVICE, "order-" + order);
+                PaymentSimulators.card("4242")), Api.ORDER_SERVICE, "order-" + order);
 
         assertThat(held.<String>json("$.status")).as(held.body()).isEqualTo("HELD");
-        assertThat(Simulators.shared().chargesMade(Sim.STRIPE, Api.chargeKey(order))).as("no provider saw it").isZero();
+        assertThat(PaymentSimulators.shared().chargesMade(Sim.STRIPE, PaymentSimulators.chargeKey(order)))
+                .as("no provider saw it").isZero();
         String review = "/api/v1/payments/" + held.json("$.id") + "/review";
         assertThat(api.post(review, "{\"approve\": true}", Api.ORDER_SERVICE).status())
                 .as("only admins review").isEqualTo(403);
@@ -34,7 +35,7 @@ class FraudIntegrationTests {
         Api.Response approved = api.post(review, "{\"approve\": true}", Api.ADMIN);
 
         assertThat(approved.<String>json("$.status")).as(approved.body()).isEqualTo("AUTHORIZED");
-        assertThat(Simulators.shared().chargesMade(Sim.STRIPE, Api.chargeKey(order))).isEqualTo(1);
+        assertThat(PaymentSimulators.shared().chargesMade(Sim.STRIPE, PaymentSimulators.chargeKey(order))).isEqualTo(1);
     }
 
     @Test
@@ -51,12 +52,13 @@ class FraudIntegrationTests {
     @Test
     void theThirdPaymentWithOneCardWithinTheWindowIsHeld() {
         Api api = new Api(port);
-        String card = Api.newCard("1881");
+        String card = PaymentSimulators.newCard("1881");
         String[] statuses = new String[3];
         for (int i = 0; i < 3; i++) {
             long order = Api.newOrderId();
             // Each time a new token from the same card: the provider's fingerprint ties them together.
-            statuses[i] = api.post("/api/v1/payments", Api.body(order, UUID.randomUUID(), "20.00", Api.tokenize(card)),
+            statuses[i] = api.post("/api/v1/payments", Api.body(order, UUID.randomUUID(), "20.00",
+                    PaymentSimulators.tokenize(card)),
                     Api.ORDER_SERVICE, "order-" + order).json("$.status");
         }
         assertThat(statuses).containsExactly("AUTHORIZED", "AUTHORIZED", "HELD");
@@ -70,7 +72,7 @@ class FraudIntegrationTests {
         for (int i = 0; i < 4; i++) {
             long order = Api.newOrderId();
             statuses[i] = api.post("/api/v1/payments", Api.body(order, user, "20.00",
-                    Api.tokenize(Api.newCard("4242"))), Api.ORDER_SERVICE, "order-" + order).json("$.status");
+                    PaymentSimulators.card("4242")), Api.ORDER_SERVICE, "order-" + order).json("$.status");
         }
         assertThat(statuses).containsExactly("AUTHORIZED", "AUTHORIZED", "AUTHORIZED", "HELD");
     }

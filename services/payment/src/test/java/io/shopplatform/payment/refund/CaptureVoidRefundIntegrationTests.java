@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.payment.Api;
 import io.shopplatform.payment.PaymentIntegrationTest;
+import io.shopplatform.service.testing.PaymentSimulators;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +104,7 @@ class CaptureVoidRefundIntegrationTests {
         Api api = new Api(port);
         long order = Api.newOrderId();
         String id = api.post("/api/v1/payments", Api.body(order, UUID.randomUUID(), "10.00",
-                Api.tokenize(Api.newCard("0002"))), Api.ORDER_SERVICE, "order-" + order).json("$.id");
+                PaymentSimulators.card("0002")), Api.ORDER_SERVICE, "order-" + order).json("$.id");
 
         assertThat(api.post("/api/v1/payments/" + id + "/capture", "", Api.ORDER_SERVICE).status()).isEqualTo(409);
         assertThat(api.post("/api/v1/payments/" + id + "/void", "", Api.ORDER_SERVICE).status()).isEqualTo(409);
