@@ -1,6 +1,7 @@
 package io.shopplatform.order;
 
 import io.shopplatform.service.testing.JsonHttp;
+import io.shopplatform.service.testing.PaymentSimulators;
 import io.shopplatform.service.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -48,6 +49,24 @@ public final class Api extends JsonHttp {
     }
 
     public record Product(long id, String sku) {}
+
+    /**
+     * A shopper's card token from the providers' tokenization, for a new card each time: the payment service's
+     * velocity rule (a few payments per card an hour) must not hold one test's payment for another's.
+     */
+    public static String card() {
+        return PaymentSimulators.card("4242");
+    }
+
+    /** A token of a new card the providers decline. */
+    public static String decliningCard() {
+        return PaymentSimulators.card(PaymentSimulators.DECLINED_LAST4);
+    }
+
+    /** The order's id in a checkout's answer. */
+    public static long orderId(Response checkout) {
+        return ((Number) checkout.json("$.id")).longValue();
+    }
 
     /** The SKU's available units, as the inventory says now. */
     public static int available(String sku) {

@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole service on a random port against the shared data tier, with test-signed tokens, the real inventory
- * and product services and the payment stand-in; the saga job looks every half second. Classes that use only this
+ * The whole service on a random port against the shared data tier, with test-signed tokens, the real inventory,
+ * product and payment services ({@link Peers}); the saga job looks every half second. Classes that use only this
  * annotation share one application context.
  */
 @Target(ElementType.TYPE)

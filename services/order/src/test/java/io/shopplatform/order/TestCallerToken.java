@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The order service's token in tests, signed by this run's test key (which inventory and the payment stand-in
- * trust), as the user service's client-credentials grant will sign it: {@code sub service:order}, role
+ * The order service's token in tests, signed by this run's test key (which inventory and payment trust), as the
+ * user service's client-credentials grant will sign it: {@code sub service:order}, role
  * {@code ORDER_SERVICE}. An order service in a process of its own (the crash tests) gets it as
  * {@value #PROPERTY}, signed by the test JVM.
  */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.order.Api;
 import io.shopplatform.order.OrderIntegrationTest;
-import io.shopplatform.order.PaymentStandIn;
 import io.shopplatform.service.db.ReadYourWrites;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +51,7 @@ class OrderHistoryIntegrationTests {
         Api.Product p = Api.stockedProduct("1.00", 10);
         Api.Shopper shopper = Api.shopper();
         String cart = api.cartWith(shopper, p.id(), 1);
-        Api.Response placed = api.checkout(shopper.token(), UUID.randomUUID().toString(), cart, PaymentStandIn.GOOD);
+        Api.Response placed = api.checkout(shopper.token(), UUID.randomUUID().toString(), cart, Api.card());
 
         assertThat(placed.header(ReadYourWrites.VERSION_HEADER)).as("the write's position").isNotBlank();
         Api.Response read = api.get("/api/v1/orders/" + placed.json("$.id"), shopper.token());
@@ -76,7 +75,7 @@ class OrderHistoryIntegrationTests {
 
     private static long place(Api api, Api.Shopper shopper, Api.Product p, int quantity) {
         String cart = api.cartWith(shopper, p.id(), quantity);
-        Api.Response r = api.checkout(shopper.token(), UUID.randomUUID().toString(), cart, PaymentStandIn.GOOD);
+        Api.Response r = api.checkout(shopper.token(), UUID.randomUUID().toString(), cart, Api.card());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return ((Number) r.json("$.id")).longValue();
     }

@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.jayway.jsonpath.JsonPath;
 import io.shopplatform.model.PaymentProvider;
@@ -35,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -113,6 +116,8 @@ public final class PaymentSimulators {
 
     private final Map<Sim, WireMockServer> servers = new LinkedHashMap<>();
     private final Map<Sim, WireMock> admins = new LinkedHashMap<>();
+    /** The ids of the repository's stubs, as each simulator loaded them: what {@link #reset} keeps. */
+    private final Map<Sim, Set<UUID>> repositoryStubs = new LinkedHashMap<>();
 
     private PaymentSimulators() {
         Path stubs = stubFolder();
@@ -120,6 +125,7 @@ public final class PaymentSimulators {
             WireMockServer server = start(stubs.resolve(sim.id));
             servers.put(sim, server);
             admins.put(sim, new WireMock("127.0.0.1", server.port()));
+            repositoryStubs.put(sim, Set.copyOf(stubIds(sim)));
         }
     }
 
@@ -161,13 +167,23 @@ public final class PaymentSimulators {
         return admins.get(sim);
     }
 
-    /** Back to the repository's stubs, scenarios at their start. */
+    /**
+     * Back to the repository's stubs, scenarios at their start, no delay. The journals are kept (WireMock's own
+     * reset of the mappings would empty them): they witness every charge of the test run, before and after.
+     */
     public void reset() {
-        admins.values().forEach(a -> {
-            a.resetToDefaultMappings();
-            a.resetScenarios();
-            a.setGlobalFixedDelayVariable(0);
-        });
+        for (Sim sim : Sim.values()) {
+            WireMock admin = admin(sim);
+            admin.allStubMappings().getMappings().stream()
+                    .filter(stub -> !repositoryStubs.get(sim).contains(stub.getId()))
+                    .forEach(admin::removeStubMapping);
+            admin.resetScenarios();
+            admin.setGlobalFixedDelayVariable(0);
+        }
+    }
+
+    private List<UUID> stubIds(Sim sim) {
+        return admin(sim).allStubMappings().getMappings().stream().map(StubMapping::getId).toList();
     }
 
     /** Every call answers 503 (which the providers' APIs promise did nothing) until {@link #reset}. */
