@@ -1,5 +1,7 @@
 package io.shopplatform.order.cart;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.model.Shop;
 import io.shopplatform.order.OrderProperties;
 import io.shopplatform.service.cache.CacheLayers;
@@ -30,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A cart belongs to one signed-in user ({@code user_id}) or to whoever holds its random id. An anonymous cart
  * sent by a signed-in shopper is merged into theirs; a cart of another user is "not found", whoever asks.
+ *
+ * <p>The seed's cart KPIs: {@code shop_order_carts_total{outcome="started"}} counts carts getting their first item
+ * (an empty cart filled again counts again), {@code outcome="checked_out"} carts turned into an order. Conversion is
+ * checked out per started over a window; abandonment is one minus it.
  */
 @Service
 public class Carts {
@@ -44,9 +50,10 @@ public class Carts {
     private final Catalog catalog;
     private final StockCheck stock;
     private final OrderProperties.Cart limits;
+    private final Counter started, checkedOut;
 
     Carts(JdbcTemplate jdbc, TransactionTemplate tx, ReadYourWrites fence, CacheLayers caches, Catalog catalog,
-          StockCheck stock, OrderProperties props) {
+          StockCheck stock, OrderProperties props, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.fence = fence;
@@ -54,6 +61,13 @@ public class Carts {
         this.catalog = catalog;
         this.stock = stock;
         this.limits = props.cart();
+        this.started = carts("started", meters);
+        this.checkedOut = carts("checked_out", meters);
+    }
+
+    private static Counter carts(String outcome, MeterRegistry meters) {
+        return Counter.builder("shop_order_carts").tag("outcome", outcome)
+                .description("carts by outcome: started (first item in), checked_out (ordered)").register(meters);
     }
 
     /** The owner's cart (after merging an anonymous one a signed-in shopper sends), or an empty one. */
@@ -78,10 +92,20 @@ public class Carts {
         int wanted = held + request.quantity();
         withinLimits(before, product.sku(), wanted);
         stock.require(product.sku(), wanted, "quantity");
-        return change(owner, cartId -> jdbc.update("INSERT INTO orders.cart_items (cart_id, sku, product_id, quantity,"
-                + " unit_price) VALUES (?, ?, ?, ?, ?) ON CONFLICT (cart_id, sku) DO UPDATE SET quantity ="
-                + " orders.cart_items.quantity + EXCLUDED.quantity, unit_price = EXCLUDED.unit_price", cartId,
-                product.sku(), product.id(), request.quantity(), product.price()), product.currency());
+        boolean[] first = {false};
+        Cart after = change(owner, cartId -> {
+            // Under the cart's lock: whether this is its first item, once, however many adds race.
+            first[0] = Boolean.TRUE.equals(jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM orders.cart_items"
+                    + " WHERE cart_id = ?)", Boolean.class, cartId));
+            jdbc.update("INSERT INTO orders.cart_items (cart_id, sku, product_id, quantity, unit_price) VALUES"
+                    + " (?, ?, ?, ?, ?) ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = orders.cart_items.quantity"
+                    + " + EXCLUDED.quantity, unit_price = EXCLUDED.unit_price", cartId, product.sku(), product.id(),
+                    request.quantity(), product.price());
+        }, product.currency());
+        if (first[0]) {
+            started.increment();
+        }
+        return after;
     }
 
     /** Sets a line to {@code quantity} units, if the inventory has them. */
@@ -119,7 +143,10 @@ public class Carts {
     public void emptyAfterCheckout(UUID userId, UUID cartId) {
         jdbc.update("DELETE FROM orders.cart_items WHERE cart_id = ?", cartId);
         touch(cartId);
-        AfterCommit.run(() -> writeThrough(key(new Owner(userId, null), cartId), cartId));
+        AfterCommit.run(() -> {
+            checkedOut.increment();
+            writeThrough(key(new Owner(userId, null), cartId), cartId);
+        });
     }
 
     private Cart read(Owner owner, UUID cartId) {

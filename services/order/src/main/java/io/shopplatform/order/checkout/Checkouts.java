@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ class Checkouts {
         this.fence = fence;
         this.json = json;
         this.placed = Counter.builder("shop_order_checkouts").tag("result", "placed")
-                .description("checkouts by result: conversion is placed checkouts per cart made").register(meters);
+                .description("checkouts by result (conversion: shop_order_carts_total)").register(meters);
         this.replayed = Counter.builder("shop_order_checkouts").tag("result", "replayed").register(meters);
     }
 
@@ -98,7 +99,7 @@ class Checkouts {
         }
         Made made;
         try {
-            made = tx.execute(status -> create(userId, key, hash, request, products));
+            made = Objects.requireNonNull(tx.execute(status -> create(userId, key, hash, request, products)));
         } catch (LostToTwin e) {
             return replay(userId, key, hash).orElseThrow();
         }
