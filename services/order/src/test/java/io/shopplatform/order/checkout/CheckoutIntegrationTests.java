@@ -147,6 +147,7 @@ class CheckoutIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 "CONFIRMED".equals(api.get("/api/v1/orders/" + order, shopper.token()).json("$.status")));
         String key = PaymentSimulators.chargeKey(order);
+        assertThat(providers.lookups(Sim.STRIPE, key)).as("asked after the timeout").isPositive();
         assertThat(providers.chargesMade(Sim.STRIPE, key)).as("the primary's charge").isEqualTo(1);
         assertThat(providers.chargesMade(Sim.PAYPAL, key)).as("no fallback charge").isZero();
         assertThat(providers.captures(key)).isEqualTo(1);

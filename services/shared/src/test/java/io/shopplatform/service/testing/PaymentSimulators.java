@@ -272,6 +272,12 @@ public final class PaymentSimulators {
         return answered(sim, sim.capturePath(chargeKey), 0, r -> true);
     }
 
+    /** How often the simulator was asked whether it made a charge under {@code chargeKey} (after a timeout). */
+    public long lookups(Sim sim, String chargeKey) {
+        return journal(sim).stream().filter(e -> e.request().getMethod().getName().equals("GET")
+                && e.request().getUrl().equals(sim.lookupPath + chargeKey)).count();
+    }
+
     /** The keys of the charge requests with card token {@code cardToken} the simulator took, whatever it answers. */
     public List<String> chargeKeys(Sim sim, String cardToken) {
         return journal(sim).stream()
