@@ -60,6 +60,32 @@ class OrderMailIntegrationTests extends RegisteredShopper {
         assertThat(new Mailbox(email).inbox()).isEmpty();
     }
 
+    @Test
+    void aMailServerOutageDelaysTheMailAndLosesNone() throws Exception {
+        OrderPlaced order = order(id);
+        UUID event = UUID.randomUUID();
+        Mailbox mailbox = new Mailbox(email);
+
+        MailRelay.shared().cut();
+        try {
+            try (OrderService orders = new OrderService()) {
+                orders.placed(event, order);
+            }
+            await().atMost(MAIL_WAIT).until(() -> handled(event) && Rows.count("""
+                    SELECT 1 FROM users.order_mails
+                    WHERE order_id = ? AND sent_at IS NULL AND attempts > 0 AND last_error IS NOT NULL""",
+                    order.orderId()) == 1);
+            assertThat(mailbox.inbox()).as("nothing could be sent").isEmpty();
+        } finally {
+            MailRelay.shared().mend();
+        }
+
+        List<Mailbox.Mail> mails = await().atMost(MAIL_WAIT).pollInterval(Duration.ofMillis(300))
+                .until(mailbox::inbox, m -> !m.isEmpty());
+        assertThat(mails).extracting(Mailbox.Mail::subject)
+                .containsExactly("Your shop order " + order.orderId() + " is confirmed");
+    }
+
     /** An order of two lines for {@code account}, with an id no other test uses. */
     private static OrderPlaced order(String account) {
         long orderId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
