@@ -10,6 +10,7 @@ import io.shopplatform.local.machine.Host;
 import io.shopplatform.local.machine.Sql;
 import io.shopplatform.local.machine.Supervisor;
 import io.shopplatform.model.Shop;
+import io.shopplatform.testing.Relay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -29,7 +29,10 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = {DataTierInitializer.class, UserIntegrationTest.Port.class})
 public @interface UserIntegrationTest {
 
-    /** A free port for the service (its JWKS URL names it); consumer groups of its own come from DataTierInitializer. */
+    /**
+     * A free port for the service (its JWKS URL names it), and its mail sent through the {@link MailRelay} a test
+     * may cut; consumer groups of its own come from DataTierInitializer.
+     */
     class Port implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -40,7 +43,8 @@ public @interface UserIntegrationTest {
                 throw new UncheckedIOException(e);
             }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("user-test", Map.of(
-                    "server.port", port)));
+                    "server.port", port,
+                    "spring.mail.host", "127.0.0.1", "spring.mail.port", MailRelay.shared().port())));
         }
     }
 }

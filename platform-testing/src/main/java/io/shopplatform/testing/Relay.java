@@ -1,4 +1,4 @@
-package io.shopplatform.local.database;
+package io.shopplatform.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP link between one client and one server that a test can cut, as a network partition would: open connections
- * are reset and new ones are refused until the link is mended.
+ * are reset and new ones are refused until the link is mended. A test's stand-in for a server going away that other
+ * tests share and so must not be stopped (a database node, the mail server).
  */
-final class Relay implements AutoCloseable {
+public final class Relay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
 
-    Relay(int port, int target) throws IOException {
+    /** Listens on loopback {@code port} (0: any free one) and forwards to loopback {@code target}. */
+    public Relay(int port, int target) throws IOException {
         this.target = target;
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
@@ -31,13 +33,18 @@ final class Relay implements AutoCloseable {
         acceptor.start();
     }
 
-    void cut() {
+    /** The port clients connect to. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public void cut() {
         cut = true;
         open.forEach(Relay::closeQuietly);
         open.clear();
     }
 
-    void mend() {
+    public void mend() {
         cut = false;
     }
 
