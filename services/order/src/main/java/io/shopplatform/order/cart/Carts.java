@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Carts {
 
+    private static final String PRIMARY = "/*NO LOAD BALANCE*/ ";
     private static final String LINES = "SELECT sku, product_id, quantity, unit_price FROM orders.cart_items"
             + " WHERE cart_id = ? ORDER BY added_at, sku";
 
@@ -245,7 +246,8 @@ public class Carts {
 
     /** The database's cart, now (on the primary: this follows a commit), written over the Redis copy. */
     private Cart writeThrough(String key, UUID cartId) {
-        return cache.refresh(key, () -> tx.execute(status -> loadIfExists(cartId)));
+        // PgPool balances a transaction that has not written to a standby, which may not have applied the commit.
+        return cache.refresh(key, () -> tx.execute(status -> loadIfExists(cartId, PRIMARY)));
     }
 
     private void touch(UUID cartId) {
@@ -254,14 +256,19 @@ public class Carts {
     }
 
     private Cart loadIfExists(UUID cartId) {
-        List<Cart> found = jdbc.query("SELECT id, user_id, currency, version FROM orders.carts WHERE id = ?",
+        return loadIfExists(cartId, "");
+    }
+
+    /** The cart as the database has it; {@code hint} {@link #PRIMARY} to read it from the primary. */
+    private Cart loadIfExists(UUID cartId, String hint) {
+        List<Cart> found = jdbc.query(hint + "SELECT id, user_id, currency, version FROM orders.carts WHERE id = ?",
                 (rs, i) -> new Cart(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3).trim(),
                         List.of(), null, rs.getLong(4)), cartId);
         if (found.isEmpty()) {
             return null;
         }
         Cart c = found.get(0);
-        List<Cart.Line> lines = new ArrayList<>(jdbc.query(LINES, (rs, i) -> {
+        List<Cart.Line> lines = new ArrayList<>(jdbc.query(hint + LINES, (rs, i) -> {
             BigDecimal price = rs.getBigDecimal(4);
             int quantity = rs.getInt(3);
             return new Cart.Line(rs.getString(1), rs.getLong(2), quantity, price,

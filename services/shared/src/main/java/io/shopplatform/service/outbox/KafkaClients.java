@@ -24,7 +24,8 @@ public final class KafkaClients {
         return schema + "." + aggregateType;
     }
 
-    static Map<String, Object> common(KafkaProperties props, String clientId) {
+    /** Bootstrap, client id and credentials: what every client of a service (and a test reading a topic) sets. */
+    public static Map<String, Object> common(KafkaProperties props, String clientId) {
         Map<String, Object> config = new HashMap<>();
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, props.bootstrap());
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>The relay creates each topic before its first send (the cluster's brokers do not auto-create).</li>
  *   <li>A row Kafka refuses is retried {@code shop.kafka.max-attempts} times, then parked; the rows of other
  *       aggregates pass it at once, its own aggregate's later rows wait behind it until it is sent or parked.</li>
+ *   <li>A Kafka that is down or unreachable refuses nothing: its rows wait however long the outage lasts, counted
+ *       against no attempt (else an outage of a minute would park every event written during it).</li>
  *   <li>Published rows and processed-event records older than their retention are pruned.</li>
  * </ul>
  */
@@ -51,7 +54,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 200;
     private static final int PRUNE_BATCH = 5_000;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
-    static final String EVENT_ID = "event-id", EVENT_TYPE = "event-type", EVENT_VERSION = "event-version";
+    public static final String EVENT_ID = "event-id", EVENT_TYPE = "event-type", EVENT_VERSION = "event-version";
 
     record Row(UUID id, String aggregateType, String aggregateId, String eventType, String payload, long version,
                int attempts) {}
@@ -62,7 +65,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Counter published, parked;
     private final Semaphore wake = new Semaphore(0);
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
-    private final String claim, stamp, fail, pruneOutbox, pruneProcessed;
+    private final Counter unavailable;
+    private final String claim, stamp, fail, wait, pruneOutbox, pruneProcessed;
     private volatile Thread thread;
     private volatile Connection lock;
     private KafkaProducer<String, byte[]> producer;
@@ -78,6 +82,8 @@ public final class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.parked = Counter.builder("shop.outbox.parked")
                 .description("events Kafka kept refusing, left in the outbox for an operator").register(meters);
+        this.unavailable = Counter.builder("shop.outbox.unavailable")
+                .description("relay rounds that found Kafka down or unreachable; their events wait").register(meters);
         Gauge.builder("shop.outbox.relay.active", this, r -> r.lock != null ? 1 : 0)
                 .description("1 on the instance whose relay holds the schema's lock and publishes").register(meters);
         // PgPool would balance a plain SELECT to a standby, which may not have the newest rows yet.
@@ -87,6 +93,7 @@ public final class OutboxRelay implements SmartLifecycle {
         this.stamp = "UPDATE " + outbox + " SET published_at = now() WHERE id = ANY (?)";
         this.fail = "UPDATE " + outbox + " SET attempts = attempts + 1, last_error = left(?, 2000),"
                 + " parked_at = CASE WHEN attempts + 1 >= ? THEN now() END WHERE id = ?";
+        this.wait = "UPDATE " + outbox + " SET last_error = left(?, 2000) WHERE id = ANY (?)";
         this.pruneOutbox = "DELETE FROM " + outbox + " WHERE id IN (SELECT id FROM " + outbox
                 + " WHERE published_at < now() - make_interval(secs => ?) LIMIT " + PRUNE_BATCH + ")";
         this.pruneProcessed = "DELETE FROM " + props.schema() + ".processed_events WHERE (consumer, event_id) IN"
@@ -190,20 +197,25 @@ public final class OutboxRelay implements SmartLifecycle {
         for (Row row : rows) {
             acks.add(send(row));
         }
-        List<UUID> sent = new ArrayList<>(rows.size());
+        List<UUID> sent = new ArrayList<>(rows.size()), waiting = new ArrayList<>();
+        Throwable outage = null;
         Set<String> blocked = new HashSet<>();   // aggregates whose earlier row failed: later ones wait behind it
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String error = error(acks.get(i));
+            Throwable error = failure(acks.get(i));
             String aggregate = row.aggregateType() + '/' + row.aggregateId();
             if (blocked.contains(aggregate)) {
                 continue;
             }
             if (error == null) {
                 sent.add(row.id());
+            } else if (unavailable(error)) {
+                blocked.add(aggregate);
+                waiting.add(row.id());
+                outage = error;
             } else {
                 blocked.add(aggregate);
-                jdbc.update(fail, error, props.maxAttempts(), row.id());
+                jdbc.update(fail, error.toString(), props.maxAttempts(), row.id());
                 if (row.attempts() + 1 >= props.maxAttempts()) {
                     parked.increment();
                     log.error("outbox event {} ({} {} of {}) parked after {} attempts: {}", row.id(), row.eventType(),
@@ -215,6 +227,15 @@ public final class OutboxRelay implements SmartLifecycle {
             UUID[] ids = sent.toArray(UUID[]::new);
             jdbc.update(stamp, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)));
             published.increment(ids.length);
+        }
+        if (outage != null) {
+            String why = outage.toString();
+            UUID[] ids = waiting.toArray(UUID[]::new);
+            jdbc.update(wait, ps -> {
+                ps.setString(1, why);
+                ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids));
+            });
+            unavailable.increment();
         }
         return sent.size();
     }
@@ -258,16 +279,25 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /** Null when Kafka acknowledged the send, else why not. */
-    private String error(Future<?> ack) throws InterruptedException {
+    private Throwable failure(Future<?> ack) throws InterruptedException {
         try {
             ack.get(props.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
             return null;
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return cause.toString();
+            return e.getCause() != null ? e.getCause() : e;
         }
+    }
+
+    /** Kafka down, unreachable or timing out (worth waiting for), as opposed to Kafka refusing this event. */
+    static boolean unavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RetriableException || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Takes or keeps the schema's advisory lock on a connection of its own; false while another instance holds it. */

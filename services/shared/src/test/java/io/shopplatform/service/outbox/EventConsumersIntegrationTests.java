@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shopplatform.service.testing.TopicRecords;
 import io.shopplatform.testing.DataTier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,8 +97,8 @@ class EventConsumersIntegrationTests {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> handled.contains("good"));
         assertThat(meters.get("shop.events.dead.letters").counter().count()).isEqualTo(1);
-        assertThat(OutboxRelayIntegrationTests.consume(props, topic + Subscriber.DEAD_LETTERS, 1))
-                .extracting(r -> OutboxRelayIntegrationTests.header(r, OutboxRelay.EVENT_TYPE)).containsExactly("poison");
+        assertThat(TopicRecords.read(props, topic + Subscriber.DEAD_LETTERS, 1))
+                .extracting(r -> TopicRecords.header(r, OutboxRelay.EVENT_TYPE)).containsExactly("poison");
     }
 
     /** An instance started just after a change must still evict on its event. */

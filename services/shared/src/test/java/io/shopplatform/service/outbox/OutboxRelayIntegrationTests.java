@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shopplatform.service.testing.TopicRecords;
 import io.shopplatform.testing.DataTier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,9 +118,9 @@ class OutboxRelayIntegrationTests {
 
         relay.relayOnce();
 
-        List<ConsumerRecord<String, byte[]>> records = consume(kafka, KafkaClients.topic(SCHEMA, aggregate), 3);
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(kafka, KafkaClients.topic(SCHEMA, aggregate), 3);
         // One SKU's events share a partition, so they arrive in order; the other SKU's may be on another partition.
-        assertThat(records).extracting(r -> r.key() + "@" + header(r, OutboxRelay.EVENT_VERSION) + ":"
+        assertThat(records).extracting(r -> r.key() + "@" + TopicRecords.header(r, OutboxRelay.EVENT_VERSION) + ":"
                 + new String(r.value(), StandardCharsets.UTF_8))
                 .containsSubsequence("SKU-1@1:{\"available\": 7}", "SKU-1@2:{\"available\": 5}")
                 .contains("SKU-2@1:{\"available\": 1}")
@@ -165,24 +162,4 @@ class OutboxRelayIntegrationTests {
                 "/*NO LOAD BALANCE*/ SELECT published_at IS NOT NULL FROM inventory.outbox WHERE id = ?", Boolean.class, id));
     }
 
-    static List<ConsumerRecord<String, byte[]>> consume(KafkaProperties props, String topic, int count) {
-        Map<String, Object> config = KafkaClients.common(props, "test-" + topic);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
-    static String header(ConsumerRecord<?, ?> r, String name) {
-        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
 }
