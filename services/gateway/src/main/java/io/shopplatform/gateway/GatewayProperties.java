@@ -14,11 +14,19 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit      per client (subject of the token, else address), shared by every replica through Redis
  * @param backend        how long a service may take and when its breaker opens
  * @param trustedProxies proxies in front whose {@code X-Forwarded-For} entry names the client (the load balancer)
+ * @param sessions       the check of every token's session against those the user service marked ended
  */
 @ConfigurationProperties("shop.gateway")
 public record GatewayProperties(@DefaultValue Cors cors, @DefaultValue("1MB") DataSize maxBodySize,
                                 @DefaultValue RateLimit rateLimit,
-                                @DefaultValue Backend backend, @DefaultValue("0") int trustedProxies) {
+                                @DefaultValue Backend backend, @DefaultValue("0") int trustedProxies,
+                                Sessions sessions) {
+
+    public GatewayProperties {
+        if (sessions == null) {
+            throw new IllegalArgumentException("shop.gateway.sessions.redis-timeout is not set");
+        }
+    }
 
     public record Cors(@DefaultValue List<String> allowedOrigins) {}
 
@@ -29,6 +37,19 @@ public record GatewayProperties(@DefaultValue Cors cors, @DefaultValue("1MB") Da
      */
     public record RateLimit(@DefaultValue("50") int replenishPerSecond, @DefaultValue("100") int burst,
                             @DefaultValue("150ms") Duration redisTimeout) {}
+
+    /**
+     * @param redisTimeout the longest a request waits for Redis before its token passes on signature and expiry
+     *                     alone (application.yml: 150 ms, no default here)
+     */
+    public record Sessions(Duration redisTimeout) {
+        public Sessions {
+            if (redisTimeout == null || redisTimeout.isNegative() || redisTimeout.isZero()) {
+                throw new IllegalArgumentException("shop.gateway.sessions.redis-timeout must be a positive duration,"
+                        + " not " + redisTimeout);
+            }
+        }
+    }
 
     /**
      * @param timeout             a service slower than this answers 504

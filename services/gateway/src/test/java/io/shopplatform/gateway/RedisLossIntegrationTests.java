@@ -16,8 +16,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Redis stopped (SIGKILL) under the gateway and started again. The only gateway of its own in the test run: the
- * shared tier's Redis is never killed, other tests use it. Its Redis has the tier's authentication.
+ * Redis stopped (SIGKILL) under the gateway and started again: rate limits fall back to local buckets, and tokens
+ * pass on their signature alone, their sessions unchecked (counted), until Redis answers again. The only gateway
+ * of its own in the test run: the shared tier's Redis is never killed, other tests use it. Its Redis has the
+ * tier's authentication.
  */
 @GatewayIntegrationTest
 class RedisLossIntegrationTests {
@@ -46,12 +48,14 @@ class RedisLossIntegrationTests {
         Client client = new Client(port);
         String token = Shopper.signedUp(port).accessToken();
         // The first call on a new connection (AUTH, loading the script) may miss the 100 ms command limit on a
-        // loaded machine and be decided locally: wait until Redis decides one.
+        // loaded machine and be decided locally: wait until Redis decides one and finds a session live.
         await("a decision made in Redis").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(client.get("/api/v1/payments/before", token).status()).isEqualTo(200);
             assertThat(decisions("redis")).isPositive();
+            assertThat(sessionChecks("live")).isPositive();
         });
         double shared = decisions("redis");
+        double unchecked = sessionChecks("unchecked"), live = sessionChecks("live");
 
         redis.kill();
         List<Client.Response> during = new ArrayList<>();
@@ -65,6 +69,7 @@ class RedisLossIntegrationTests {
         });
         assertThat(decisions("local")).isGreaterThanOrEqualTo(15);
         assertThat(decisions("redis")).isEqualTo(shared);
+        assertThat(sessionChecks("unchecked")).isGreaterThanOrEqualTo(unchecked + 15);
 
         // Limits still hold, per instance: calls beyond the burst (plus what refilled meanwhile) get 429.
         String greedy = Shopper.signedUp(port).accessToken();
@@ -79,7 +84,12 @@ class RedisLossIntegrationTests {
                 .untilAsserted(() -> {
                     client.get("/api/v1/payments/after", token);
                     assertThat(decisions("redis")).isGreaterThan(shared);
+                    assertThat(sessionChecks("live")).isGreaterThan(live);
                 });
+    }
+
+    private double sessionChecks(String result) {
+        return meters.get("shop_gateway_session_checks").tag("result", result).counter().count();
     }
 
     private double decisions(String store) {

@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * End to end with the real user service: a login through the gateway hands out a token that the gateway and the
  * services accept; what an attacker makes of such a token (here Mallory, to act as Alice and an admin) is 401
  * problem+json at the gateway and changes nothing. The gateway's checks of a well-signed token (issuer, audience,
- * type, expiry) are {@code security.AccessTokenRulesTests}.
+ * type, expiry) are {@code security.AccessTokenRulesTests}. A token of a session that ended (logout, account
+ * deletion) is refused at the gateway at once, before any service sees it, not only when it expires.
  */
 @GatewayIntegrationTest
 class TokenIntegrationTests {
@@ -81,6 +82,36 @@ class TokenIntegrationTests {
     @Test
     void garbageIsRefused() {
         assertRefused("not.a.token");
+    }
+
+    @Test
+    void aLoggedOutSessionsAccessTokenIsRefusedAtOnce() {
+        String token = mallory.accessToken();
+        assertThat(mallory.api().post("/api/v1/auth/logout", "", token).status()).isEqualTo(204);
+
+        assertEndedAtTheGateway(token, "/api/v1/payments/after-logout");
+        assertRefused(token);
+    }
+
+    @Test
+    void aDeletedAccountsAccessTokenIsRefusedAtOnceAndChangesNothing() {
+        String token = alice.accessToken();
+        Api.Response deleted = alice.api().delete("/api/v1/users/me", "{\"password\": \"" + Api.GOOD_PASSWORD + "\"}",
+                token);
+        assertThat(deleted.status()).isEqualTo(204);
+
+        assertEndedAtTheGateway(token, "/api/v1/payments/after-deletion");
+        assertRefused(token);
+    }
+
+    /** 401 problem+json from the gateway itself: the echo stand-in, which takes any request, never saw it. */
+    private void assertEndedAtTheGateway(String token, String path) {
+        Client.Response r = new Client(port).get(path, token);
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(StandIns.shared().calls("GET " + path)).isZero();
     }
 
     private UnaryOperator<JWTClaimsSet.Builder> asAliceTheAdmin() {

@@ -2,14 +2,25 @@ package io.shopplatform.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopplatform.model.EndedSessions;
 import io.shopplatform.testing.DataTier;
+import io.shopplatform.user.keys.TokenProperties;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
-/** Sessions and refresh tokens: rotation, reuse revoking the family, logout and password change ending them all. */
+/**
+ * Sessions and refresh tokens: rotation, reuse revoking the family, logout and password change ending them all,
+ * and each ended session marked in Redis for the gateway while its access tokens may live.
+ */
 @UserIntegrationTest
 class SessionIntegrationTests extends RegisteredShopper {
+
+    @Autowired
+    TokenProperties tokens;
 
     @Test
     void aRefreshRotatesTheRefreshTokenAndIssuesANewAccessToken() {
@@ -43,6 +54,20 @@ class SessionIntegrationTests extends RegisteredShopper {
     }
 
     @Test
+    void aReusedRefreshTokenMarksOnlyItsOwnSessionEndedForTheGateway() {
+        Api.Session stolen = api.loggedIn(email, Api.GOOD_PASSWORD);
+        Api.Session otherDevice = api.loggedIn(email, Api.GOOD_PASSWORD);
+        assertThat(api.refresh(stolen.refreshToken()).status()).isEqualTo(200);
+
+        assertThat(api.refresh(stolen.refreshToken()).status()).isEqualTo(401);
+
+        try (JedisPooled redis = tierRedis()) {
+            assertThat(redis.pttl(endedKey(stolen))).isBetween(1L, tokens.accessTtl().toMillis());
+            assertThat(redis.exists(endedKey(otherDevice))).isFalse();
+        }
+    }
+
+    @Test
     void logoutEndsEverySessionOfTheUserAtOnce() {
         Api.Session phone = api.loggedIn(email, Api.GOOD_PASSWORD);
         Api.Session laptop = api.loggedIn(email, Api.GOOD_PASSWORD);
@@ -55,6 +80,21 @@ class SessionIntegrationTests extends RegisteredShopper {
         assertThat(Rows.count("SELECT 1 FROM users.refresh_tokens WHERE account_id = ?::uuid AND revoked_at IS NULL", id))
                 .isZero();
         assertThat(api.loggedIn(email, Api.GOOD_PASSWORD).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void logoutMarksEverySessionEndedForTheGatewayWhileItsAccessTokensLive() {
+        Api.Session phone = api.loggedIn(email, Api.GOOD_PASSWORD);
+        Api.Session laptop = api.loggedIn(email, Api.GOOD_PASSWORD);
+
+        assertThat(api.post("/api/v1/auth/logout", "", phone.accessToken()).status()).isEqualTo(204);
+
+        try (JedisPooled redis = tierRedis()) {
+            for (Api.Session s : List.of(phone, laptop)) {
+                assertThat(redis.pttl(endedKey(s))).as("marker of %s", sid(s))
+                        .isBetween(1L, tokens.accessTtl().toMillis());
+            }
+        }
     }
 
     @Test
@@ -75,16 +115,16 @@ class SessionIntegrationTests extends RegisteredShopper {
         assertThat(api.get("/api/v1/users/me", s.accessToken()).status()).isEqualTo(401);
         assertThat(api.login(email, Api.GOOD_PASSWORD).status()).isEqualTo(401);
         assertThat(api.login(email, newPassword).status()).isEqualTo(200);
+        try (JedisPooled redis = tierRedis()) {
+            assertThat(redis.exists(endedKey(s))).as("marked ended for the gateway").isTrue();
+        }
     }
 
     @Test
     void aSessionLivesInRedisForTheSeedsDayAndSurvivesItsLossFromRedis() {
         Api.Session s = api.loggedIn(email, Api.GOOD_PASSWORD);
-        String sid = Jwts.parse(s.accessToken()).getPayload().toJSONObject().get("sid").toString();
-        String key = "session:{" + id + "}:" + UUID.fromString(sid);
-        DataTier tier = DataTier.shared();
-        redis.clients.jedis.HostAndPort node = redis.clients.jedis.HostAndPort.from(tier.redisNodes().split(",")[0]);
-        try (JedisPooled redis = new JedisPooled(node.getHost(), node.getPort(), null, tier.redisPassword())) {
+        String key = "session:{" + id + "}:" + sid(s);
+        try (JedisPooled redis = tierRedis()) {
             long ttl = redis.pttl(key);
             assertThat(ttl).isBetween(23L * 3600_000, 24L * 3600_000);
 
@@ -93,5 +133,20 @@ class SessionIntegrationTests extends RegisteredShopper {
             assertThat(api.get("/api/v1/users/me", s.accessToken()).status()).isEqualTo(200);
             assertThat(redis.exists(key)).as("written back").isTrue();
         }
+    }
+
+    private static UUID sid(Api.Session s) {
+        return UUID.fromString(Jwts.parse(s.accessToken()).getPayload().toJSONObject().get("sid").toString());
+    }
+
+    private String endedKey(Api.Session s) {
+        return EndedSessions.key(UUID.fromString(id), sid(s));
+    }
+
+    /** The tier's Redis, which the service writes sessions and their markers to. */
+    private static JedisPooled tierRedis() {
+        DataTier tier = DataTier.shared();
+        HostAndPort node = HostAndPort.from(tier.redisNodes().split(",")[0]);
+        return new JedisPooled(node.getHost(), node.getPort(), null, tier.redisPassword());
     }
 }

@@ -39,8 +39,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The gateway checks every bearer token it is shown (the services check again: zero trust) and lets requests
- * without one through: which operations need a login is each service's decision. A bad token is 401
- * problem+json; a key set that cannot be fetched is 503 (ProblemErrors), never a 500.
+ * without one through: which operations need a login is each service's decision. A bad token, or one of a
+ * session that ended early ({@link EndedSessionCheck}), is 401 problem+json; a key set that cannot be fetched is
+ * 503 (ProblemErrors), never a 500.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -68,7 +69,14 @@ class EdgeSecurity {
                 .build();
     }
 
+    /** A token must be well signed and keep the rules ({@link #accessTokens}), and its session must not have ended. */
     @Bean
+    ReactiveJwtDecoder liveAccessTokens(TokenProperties props, EndedSessionCheck sessions) {
+        ReactiveJwtDecoder signed = accessTokens(props);
+        return token -> signed.decode(token).flatMap(sessions::live);
+    }
+
+    /** Signature (RS256 from the JWKS), type, issuer, audience and expiry: what the token itself proves. */
     ReactiveJwtDecoder accessTokens(TokenProperties props) {
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwksUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)

@@ -63,9 +63,11 @@ class RefreshTokens {
         jdbc.update("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = ? AND revoked_at IS NULL", family);
     }
 
-    /** Revokes every token of every session of {@code account}. */
-    void revokeAll(UUID account) {
-        jdbc.update("UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL", account);
+    /** Revokes every token of every session of {@code account}; returns those sessions (their families). */
+    List<UUID> revokeAll(UUID account) {
+        return jdbc.queryForList("""
+                WITH revoked AS (UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL
+                RETURNING family_id) SELECT DISTINCT family_id FROM revoked""", UUID.class, account);
     }
 
     static byte[] hash(String token) {

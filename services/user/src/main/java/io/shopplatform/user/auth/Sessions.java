@@ -1,7 +1,11 @@
 package io.shopplatform.user.auth;
 
+import io.shopplatform.model.EndedSessions;
 import io.shopplatform.model.Shop;
+import io.shopplatform.user.keys.TokenProperties;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,6 +23,9 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>A session missing from Redis (Redis restarted, or unreachable) is looked up in PostgreSQL on the primary and
  * written back, so a Redis outage neither logs everyone out nor revives a session that logout ended.
+ *
+ * <p>An ended session also gets a marker ({@link EndedSessions}) for as long as one of its access tokens may still
+ * be valid, which the gateway checks on every request: other services see only the signature, not this store.
  */
 @Component
 public class Sessions {
@@ -28,10 +35,12 @@ public class Sessions {
 
     private final UnifiedJedis redis;
     private final JdbcTemplate jdbc;
+    private final Duration accessTtl;
 
-    Sessions(UnifiedJedis redis, JdbcTemplate jdbc) {
+    Sessions(UnifiedJedis redis, JdbcTemplate jdbc, TokenProperties tokens) {
         this.redis = redis;
         this.jdbc = jdbc;
+        this.accessTtl = tokens.accessTtl();
     }
 
     /** Records a new session in Redis (its refresh family is already written). */
@@ -64,6 +73,7 @@ public class Sessions {
 
     /** Ends one session in Redis (its family is revoked in PostgreSQL by the caller). */
     void end(UUID account, UUID session) {
+        markEnded(account, List.of(session));
         try {
             redis.del(key(account, session));
             redis.srem(index(account), session.toString());
@@ -72,8 +82,9 @@ public class Sessions {
         }
     }
 
-    /** Ends every session of {@code account} in Redis at once (its families are revoked by the caller). */
-    public void endAll(UUID account) {
+    /** Ends every session of {@code account} in Redis at once (its families, {@code ended}, revoked by the caller). */
+    void endAll(UUID account, Collection<UUID> ended) {
+        markEnded(account, ended);
         try {
             Set<String> sessions = redis.smembers(index(account));
             String[] keys = new String[sessions.size() + 1];
@@ -85,6 +96,21 @@ public class Sessions {
             redis.del(keys);
         } catch (RuntimeException e) {
             log.warn("sessions of {} not removed from Redis (PostgreSQL has them revoked): {}", account, e.toString());
+        }
+    }
+
+    /**
+     * Marks {@code ended} for the gateway until their last access token expires. Unwritten (Redis unreachable),
+     * the gateway passes those tokens until they expire; this service refuses them from PostgreSQL meanwhile.
+     */
+    private void markEnded(UUID account, Collection<UUID> ended) {
+        try {
+            for (UUID session : ended) {
+                redis.set(EndedSessions.key(account, session), "1", SetParams.setParams().px(accessTtl.toMillis()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("ended sessions {} not marked in Redis (the gateway passes their access tokens until they"
+                    + " expire): {}", ended, e.toString());
         }
     }
 

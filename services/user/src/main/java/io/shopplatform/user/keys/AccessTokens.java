@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.shopplatform.model.EndedSessions;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokens {
 
-    public static final String ROLES = "roles", SESSION = "sid";
+    public static final String ROLES = "roles", SESSION = EndedSessions.SESSION_CLAIM;
     private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
 
     /** A signed token and when it expires. */
