@@ -37,6 +37,8 @@ class ShopperJourneyIntegrationTests {
     /** 1 lamp at 5.75 and 3 mugs at 7.50. */
     private static final String LAMP_PRICE = "5.75", MUG_PRICE = "7.50", TOTAL = "28.25";
     private static final String PENDING = "PENDING", CONFIRMED = "CONFIRMED";
+    /** Any card the simulators do not decline ({@link PaymentSimulators#DECLINED_LAST4}); a new number each run. */
+    private static final String AUTHORIZED_LAST4 = "4242";
 
     private static TheShop shop;
     private static JsonHttp gateway;
@@ -64,8 +66,7 @@ class ShopperJourneyIntegrationTests {
         Shopper ana = new Shopper(shop.gatewayPort());
         assertThat(ana.add(lamp.id(), LAMPS).status()).isEqualTo(200);
         assertThat(ana.add(mug.id(), MUGS).status()).isEqualTo(200);
-        String anonymousCart = ana.cartId();
-        assertThat(anonymousCart).as("an anonymous cart's id").isNotNull();
+        assertThat(ana.cartId()).as("an anonymous cart's id").isNotNull();
         String email = Api.uniqueEmail();
         ana.signUp(email);
         Response cart = ana.cart();
@@ -75,7 +76,7 @@ class ShopperJourneyIntegrationTests {
         assertThat(decimal(cart, "$.subtotal")).isEqualByComparingTo(TOTAL);
 
         // 3. A card tokenized at the Stripe-like provider, as the shopper's browser does; then the checkout.
-        String card = PaymentSimulators.tokenize(PaymentSimulators.newCard("4242"));
+        String card = PaymentSimulators.tokenize(PaymentSimulators.newCard(AUTHORIZED_LAST4));
         Response order = ana.checkout(cart.json("$.id"), card);
         assertThat(order.status()).as(order.body()).isEqualTo(201);
         assertThat(order.<String>json("$.status")).isIn(PENDING, CONFIRMED);
