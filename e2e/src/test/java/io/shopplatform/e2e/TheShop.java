@@ -1,0 +1,136 @@
+package io.shopplatform.e2e;
+
+import io.shopplatform.model.Edge;
+import io.shopplatform.model.Shop;
+import io.shopplatform.model.Wiring;
+import io.shopplatform.service.testing.DataTierInitializer;
+import io.shopplatform.service.testing.PaymentSimulators;
+import io.shopplatform.service.testing.ServiceJar;
+import io.shopplatform.testing.DataTier;
+import io.shopplatform.user.Api;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole shop, once per test JVM: every service from its jar on the shared tier (the runner's environment, the
+ * tests' database), started in dependency order and told where its peers are by the model's
+ * {@code SHOP_<SERVICE>_URL} variables (one per edge between services); payment charging at the shared provider
+ * simulators ({@link PaymentSimulators}); and a first administrator, made as the operator makes one.
+ */
+final class TheShop {
+
+    /** Each service starts after every service it calls (checked against the model's edges on the way). */
+    private static final List<String> START_ORDER = List.of(Shop.USER, Shop.PRODUCT, Shop.INVENTORY, Shop.PAYMENT,
+            Shop.ORDER, Shop.GATEWAY);
+    /**
+     * The gateway's time limit per backend call (5 s in production): a checkout runs the whole saga (reserve,
+     * authorize, confirm, capture) on the request's thread, and each first call into a fresh JVM pays for class
+     * loading; on this busy two-core machine that has taken longer than 5 s.
+     */
+    private static final String GATEWAY_BACKEND_TIMEOUT = "30s";
+    private static final long ADMIN_JOB_MINUTES = 5;
+
+    private static TheShop shared;
+
+    private final Map<String, ServiceJar> services = new LinkedHashMap<>();
+    /** This run's administrator: an address of its own, so runs on the shared tier never share an account. */
+    private final String adminEmail = "admin-" + UUID.randomUUID() + "@example.com";
+
+    private TheShop() {
+        for (String name : START_ORDER) {
+            ServiceJar.Builder jar = ServiceJar.of(name, jar(name));
+            peerUrls(name).forEach(jar::env);
+            if (name.equals(Shop.PAYMENT)) {
+                PaymentSimulators.shared().env().forEach(jar::env);
+            }
+            if (name.equals(Shop.GATEWAY)) {
+                jar.property("shop.gateway.backend.timeout", GATEWAY_BACKEND_TIMEOUT);
+            }
+            services.put(name, jar.start());
+            if (name.equals(Shop.USER)) {
+                createAdmin();
+            }
+        }
+    }
+
+    static synchronized TheShop shared() {
+        if (shared == null) {
+            shared = new TheShop();
+        }
+        return shared;
+    }
+
+    /** The one URL shoppers use. */
+    int gatewayPort() {
+        return services.get(Shop.GATEWAY).port();
+    }
+
+    /** The administrator's access token, from a login through the gateway. */
+    String adminToken() {
+        return new Api(gatewayPort()).loggedIn(adminEmail, Api.GOOD_PASSWORD).accessToken();
+    }
+
+    /** {@code SHOP_<PEER>_URL} of every service {@code service} calls, pointing at this run's instance of it. */
+    private Map<String, String> peerUrls(String service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Edge edge : Shop.PLATFORM.edgesFrom(service)) {
+            if (edge.to().equals(service) || !Shop.PLATFORM.component(edge.to()).isService()) {
+                continue;
+            }
+            ServiceJar peer = services.get(edge.to());
+            if (peer == null) {
+                throw new IllegalStateException(service + " calls " + edge.to() + ", which starts after it: fix START_ORDER");
+            }
+            env.put(Wiring.serviceUrlVariable(edge.to()), peer.url());
+        }
+        return env;
+    }
+
+    /**
+     * The operator's step ({@code ./platform admin create <email>}): the user service's jar as a one-off job with
+     * {@code --shop.admin.create}, the runner's environment and the password in {@code SHOP_ADMIN_PASSWORD}.
+     */
+    private void createAdmin() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        File log = new File("target/admin-create.log");
+        // The same JVM flags and consumer groups as ServiceJar's: the job starts the whole service before it runs.
+        ProcessBuilder job = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-Dshop.kafka.group-suffix=" + DataTierInitializer.GROUP_SUFFIX,
+                "-jar", jar(Shop.USER).toAbsolutePath().toString(), "--server.port=0", "--management.server.port=0",
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--shop.admin.create=" + adminEmail)
+                .redirectErrorStream(true).redirectOutput(log);
+        job.environment().putAll(DataTier.shared().env(Shop.USER));
+        job.environment().put("SHOP_ADMIN_PASSWORD", Api.GOOD_PASSWORD);
+        try {
+            Process p = job.start();
+            if (!p.waitFor(ADMIN_JOB_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("admin create did not finish in " + ADMIN_JOB_MINUTES + " min; see " + log);
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("admin create exited with " + p.exitValue() + "; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code services/<name>/target/<name>-service.jar}, as the pom names it ({@code shop.<name>.jar}). */
+    private static Path jar(String name) {
+        String jar = System.getProperty("shop." + name + ".jar");
+        if (jar == null) {
+            throw new IllegalStateException("shop." + name + ".jar is not set: run the tests through Maven");
+        }
+        return Path.of(jar);
+    }
+}
