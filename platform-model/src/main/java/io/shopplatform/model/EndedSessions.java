@@ -1,5 +1,6 @@
 package io.shopplatform.model;
 
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,12 @@ public final class EndedSessions {
 
     /** The access token's claim naming its session (the refresh family's id); {@code sub} names the account. */
     public static final String SESSION_CLAIM = "sid";
+
+    /**
+     * How long past its {@code exp} a token still passes validation (Spring Security's {@code JwtTimestampValidator}
+     * default, which the gateway keeps): a marker outlives the access token by this much.
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private EndedSessions() {}
 

@@ -35,12 +35,12 @@ public class Sessions {
 
     private final UnifiedJedis redis;
     private final JdbcTemplate jdbc;
-    private final Duration accessTtl;
+    private final Duration markerTtl;
 
     Sessions(UnifiedJedis redis, JdbcTemplate jdbc, TokenProperties tokens) {
         this.redis = redis;
         this.jdbc = jdbc;
-        this.accessTtl = tokens.accessTtl();
+        this.markerTtl = tokens.accessTtl().plus(EndedSessions.CLOCK_SKEW);   // the token's last valid moment
     }
 
     /** Records a new session in Redis (its refresh family is already written). */
@@ -100,13 +100,13 @@ public class Sessions {
     }
 
     /**
-     * Marks {@code ended} for the gateway until their last access token expires. Unwritten (Redis unreachable),
+     * Marks {@code ended} for the gateway until their last access token expires (and its clock skew is past). Unwritten (Redis unreachable),
      * the gateway passes those tokens until they expire; this service refuses them from PostgreSQL meanwhile.
      */
     private void markEnded(UUID account, Collection<UUID> ended) {
         try {
             for (UUID session : ended) {
-                redis.set(EndedSessions.key(account, session), "1", SetParams.setParams().px(accessTtl.toMillis()));
+                redis.set(EndedSessions.key(account, session), "1", SetParams.setParams().px(markerTtl.toMillis()));
             }
         } catch (RuntimeException e) {
             log.warn("ended sessions {} not marked in Redis (the gateway passes their access tokens until they"
