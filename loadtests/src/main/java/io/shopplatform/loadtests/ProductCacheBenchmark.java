@@ -67,13 +67,13 @@ public final class ProductCacheBenchmark {
                     logs.resolve("service-" + rows.size() + ".log"))) {
                 paths.forEach(service::get);   // fill the layers this stage reads from
                 // The JIT compiles both paths before either is measured, so neither pays for warming the other.
-                wrk.run(service.base(), paths, warmup);
+                wrk.warmUp(service.base(), paths, warmup);
                 String before = service.metrics();
                 Wrk.Result result;
                 if (rows.isEmpty()) {
                     // The ceiling and the L1 hit alternate in short rounds, so a neighbour's load on the shared
                     // machine weighs on both alike; each row reports its median round.
-                    wrk.run(service.base(), CEILING, warmup);
+                    wrk.warmUp(service.base(), CEILING, warmup);
                     List<Wrk.Result> ceiling = new ArrayList<>(), hits = new ArrayList<>();
                     for (int round = 0; round < ROUNDS; round++) {
                         ceiling.add(wrk.run(service.base(), CEILING, duration.dividedBy(ROUNDS)));

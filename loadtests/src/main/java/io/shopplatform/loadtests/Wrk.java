@@ -20,6 +20,34 @@ final class Wrk {
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern REQUESTS = Pattern.compile("([0-9]+) requests in .*?, ([0-9.]+)(B|KB|MB|GB) read");
 
+    /**
+     * Counts answers other than 2xx per status in each thread and prints them at the end ({@code status 429: 12}),
+     * with the first such answer's body, so a failed run says what went wrong.
+     */
+    private static final String STATUSES = """
+            local threads = {}
+            setup = function(thread) table.insert(threads, thread) end
+            failed = {}
+            sample = ""
+            response = function(status, headers, body)
+              if status > 299 then
+                failed[status] = (failed[status] or 0) + 1
+                if sample == "" then sample = string.sub(body or "", 1, 300) end
+              end
+            end
+            done = function()
+              local total, first = {}, ""
+              for _, t in ipairs(threads) do
+                for status, n in pairs(t:get("failed")) do total[status] = (total[status] or 0) + n end
+                if first == "" then first = t:get("sample") end
+              end
+              for status, n in pairs(total) do io.write("status " .. status .. ": " .. n .. "\\n") end
+              if first ~= "" then io.write("first failed answer: " .. first .. "\\n") end
+            end
+            """;
+
+    private static final int WARM_UPS = 3;
+
     private final int threads, connections;
 
     Wrk(int threads, int connections) {
@@ -52,23 +80,57 @@ final class Wrk {
         return send(base, paths.stream().map(Request::get).toList(), duration);
     }
 
+    /** GETs for warming up; see {@link #warmUpSending}. */
+    void warmUp(String base, List<String> paths, Duration duration) {
+        warmUpSending(base, paths.stream().map(Request::get).toList(), duration);
+    }
+
+    /**
+     * Sends the requests until a whole run of {@code duration} is answered 2xx, at most {@link #WARM_UPS} runs: a
+     * cold JVM (and a gateway whose breaker opened on a cold backend, answering 503 until it closes) may fail a few
+     * before it is warm. Says what it saw; the measured runs after it must be clean.
+     */
+    void warmUpSending(String base, List<Request> requests, Duration duration) {
+        for (int run = 1; ; run++) {
+            String out = execute(base, requests, duration);
+            if (!out.contains("Non-2xx")) {
+                return;   // slow answers (wrk's 2 s socket timeouts, say for BCrypt logins) are load, not errors
+            }
+            String statuses = out.lines().filter(l -> l.startsWith("status ") || l.startsWith("first failed"))
+                    .collect(Collectors.joining(", "));
+            if (run == WARM_UPS) {
+                throw new IllegalStateException("still not answering 2xx after " + run + " warm-ups:\n" + out);
+            }
+            System.out.printf("  warm-up %d of %s: %s; again%n", run, base, statuses);
+        }
+    }
+
     /** Sends the requests in turn, cycling, for {@code duration}; any answer other than 2xx fails the run. */
     Result send(String base, List<Request> requests, Duration duration) {
+        String out = execute(base, requests, duration);
+        if (out.contains("Non-2xx")) {
+            throw new IllegalStateException("wrk saw errors:\n" + out);
+        }
+        return new Result(Double.parseDouble(find(RPS, out).group(1)), millis(find(P99, out)), bytesPerResponse(out));
+    }
+
+    private String execute(String base, List<Request> requests, Duration duration) {
         try {
             Path script = Files.createTempFile("wrk-requests", ".lua");
             // Requests are formatted once: wrk's request() then only picks the next one.
             Files.writeString(script, "local requests = {}\ninit = function()\n"
                     + requests.stream().map(r -> "  table.insert(requests, " + r.lua() + ")\n").collect(Collectors.joining())
                     + "end\nlocal i = 0\n"
-                    + "request = function()\n  i = i + 1\n  return requests[(i % #requests) + 1]\nend\n");
+                    + "request = function()\n  i = i + 1\n  return requests[(i % #requests) + 1]\nend\n"
+                    + STATUSES);
             Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
                     "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0 || out.contains("Non-2xx")) {
-                throw new IllegalStateException("wrk failed or saw errors:\n" + out);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("wrk failed:\n" + out);
             }
             Files.delete(script);
-            return new Result(Double.parseDouble(find(RPS, out).group(1)), millis(find(P99, out)), bytesPerResponse(out));
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

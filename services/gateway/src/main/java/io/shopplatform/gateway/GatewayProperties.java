@@ -55,8 +55,10 @@ public record GatewayProperties(@DefaultValue Cors cors, @DefaultValue("1MB") Da
      * @param timeout             a service slower than this answers 504
      * @param failureRatePercent  failed share of the last {@code window} calls that opens a route's breaker
      * @param openFor             how long an open breaker answers 503 before it lets trial calls through
+     * @param maxConcurrentCalls  calls one gateway instance has in flight to one service at once; more are 503
      */
     public record Backend(@DefaultValue("5s") Duration timeout, @DefaultValue("50") int failureRatePercent,
                           @DefaultValue("20") int window, @DefaultValue("10") int minimumCalls,
-                          @DefaultValue("10s") Duration openFor, @DefaultValue("1") int retries) {}
+                          @DefaultValue("10s") Duration openFor, @DefaultValue("1") int retries,
+                          @DefaultValue("500") int maxConcurrentCalls) {}
 }

@@ -6,6 +6,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +54,27 @@ class ResilienceIntegrationTests {
         // Cut at the time limit, well before the stand-in would have answered (15 s).
         Duration limit = Duration.ofSeconds(GatewayIntegrationTest.BACKEND_TIMEOUT_SECONDS);
         assertThat(r.took()).isBetween(limit.minusMillis(100), limit.plusMillis(4900));
+    }
+
+    @Test
+    void manyShoppersAtOnceAreAllServed() throws Exception {
+        int shoppers = 40;   // more than resilience4j's default bulkhead of 25 calls in flight
+        ExecutorService pool = Executors.newFixedThreadPool(shoppers);
+        List<Future<Client.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < shoppers; i++) {
+                Client shopper = new Client(port);   // an address, and so a rate-limit bucket, of its own
+                answers.add(pool.submit(() -> shopper.get("/api/v1/inventory/held")));
+            }
+            for (Future<Client.Response> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(StandIns.shared().mostInFlight()).as("in flight at once").isGreaterThan(25);
+        assertThat(breakers.getCircuitBreakerRegistry().circuitBreaker("inventory").getState().name())
+                .isEqualTo("CLOSED");
     }
 
     @Test

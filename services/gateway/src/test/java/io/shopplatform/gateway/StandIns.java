@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Services that do not exist yet, played at the addresses the gateway routes to, for what the real ones cannot
  * show on demand: what a service received (headers after the gateway), a service that answers 503, one that is
- * too slow, and one that is down (a port nobody listens on).
+ * too slow, one that holds each request 2 s ({@code /held}), and one that is down (a port nobody listens on).
  */
 public final class StandIns {
 
@@ -26,6 +26,7 @@ public final class StandIns {
     private final HttpServer server;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final int deadPort;
+    private final AtomicInteger inFlight = new AtomicInteger(), mostInFlight = new AtomicInteger();
 
     private StandIns() {
         try {
@@ -61,6 +62,11 @@ public final class StandIns {
         return calls.getOrDefault(methodAndPath, new AtomicInteger()).get();
     }
 
+    /** The most requests to a {@code /held} path the stand-in has had in flight at once. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         calls.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
@@ -70,6 +76,17 @@ public final class StandIns {
                 Thread.sleep(15_000);   // the service being slow is the point: longer than the tests' time limit
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            respond(exchange, 200, "{}");
+        } else if (path.contains("/held")) {
+            int now = inFlight.incrementAndGet();
+            mostInFlight.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(2_000);   // long enough that every caller of a burst is in flight at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
             }
             respond(exchange, 200, "{}");
         } else if (path.contains("/unavailable")) {

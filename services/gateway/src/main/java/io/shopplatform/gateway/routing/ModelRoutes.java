@@ -1,5 +1,6 @@
 package io.shopplatform.gateway.routing;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.shopplatform.gateway.GatewayProperties;
@@ -10,6 +11,8 @@ import io.shopplatform.model.Shop;
 import io.shopplatform.model.Wiring;
 import java.time.Duration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.BackoffConfig;
@@ -55,6 +58,15 @@ class ModelRoutes {
                     .uri(uri));
         }
         return routes.build();
+    }
+
+    /** Every route's bulkhead: calls in flight to one service, from {@code shop.gateway.backend}; none wait. */
+    @Bean
+    Customizer<ReactiveResilience4jBulkheadProvider> routeBulkheads(GatewayProperties props) {
+        BulkheadConfig bulkhead = BulkheadConfig.custom().maxConcurrentCalls(props.backend().maxConcurrentCalls())
+                .maxWaitDuration(Duration.ZERO).build();
+        return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
+                .bulkheadConfig(bulkhead).build());
     }
 
     /** Every route's breaker and time limit, from {@code shop.gateway.backend}. */

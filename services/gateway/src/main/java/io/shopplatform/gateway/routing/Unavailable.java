@@ -2,8 +2,11 @@ package io.shopplatform.gateway.routing;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.shopplatform.gateway.problem.Problems;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +28,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class Unavailable {
 
+    private static final Logger log = LoggerFactory.getLogger(Unavailable.class);
+
     @Bean
     RouterFunction<ServerResponse> unavailableFallback() {
         return RouterFunctions.route(RequestPredicates.path(ModelRoutes.FALLBACK), Unavailable::answer);
@@ -34,6 +39,10 @@ class Unavailable {
         Throwable cause = request.exchange().getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         if (cause == null) {
             return problem(request, HttpStatus.NOT_FOUND, "no such resource", null);
+        }
+        if (!(cause instanceof CallNotPermittedException)) {
+            // A failure the breaker counted (at most its window's worth before it opens): say what it was.
+            log.warn("{} {} failed: {}", request.method(), request.path(), cause.toString());
         }
         if (cause instanceof TimeoutException) {
             return problem(request, HttpStatus.GATEWAY_TIMEOUT, "the service did not answer in time", null);
