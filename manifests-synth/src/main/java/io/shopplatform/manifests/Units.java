@@ -1,5 +1,6 @@
 package io.shopplatform.manifests;
 
+import io.shopplatform.monitoring.Queries;
 import java.time.Duration;
 import org.cdk8s.plus25.k8s.Quantity;
 
@@ -18,10 +19,6 @@ public final class Units {
 
     /** A Prometheus / Argo duration: "5m", "30s", "2h". */
     public static String duration(Duration d) {
-        long s = d.toSeconds();
-        if (s % 3600 == 0 && s > 0) {
-            return s / 3600 + "h";
-        }
-        return s % 60 == 0 && s > 0 ? s / 60 + "m" : s + "s";
+        return Queries.duration(d);
     }
 }

@@ -7,7 +7,7 @@ import io.shopplatform.manifests.crd.PrometheusRule;
 import io.shopplatform.manifests.crd.Rollout;
 import io.shopplatform.manifests.operations.Alerts;
 import io.shopplatform.manifests.operations.CanaryAnalysis;
-import io.shopplatform.manifests.operations.Queries;
+import io.shopplatform.monitoring.Queries;
 import io.shopplatform.model.Component;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.shopplatform.manifests.operations;
 
+import io.shopplatform.monitoring.Queries;
 import io.shopplatform.manifests.Meta;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.Units;

@@ -55,7 +55,7 @@ public final class DatabaseJobs extends Construct {
     /** The restore writes into this claim, which the runbook has the operator create for the restore at hand. */
     public static final String RESTORE_CLAIM = "db-restore";
     /** Full and incremental backups, by their CronJobs' names. */
-    public static final String FULL_BACKUP = Shop.DB_BACKUP + "-full", INCREMENTAL_BACKUP = Shop.DB_BACKUP + "-incr";
+    public static final String FULL_BACKUP = Maintenance.FULL_BACKUP, INCREMENTAL_BACKUP = Maintenance.INCREMENTAL_BACKUP;
     private static final int UID = 999;
     /** The migration image's user (Jib's default non-root user). */
     private static final int MIGRATE_UID = 1000;

@@ -1,5 +1,6 @@
 package io.shopplatform.manifests.operations;
 
+import io.shopplatform.monitoring.Queries;
 import io.shopplatform.manifests.Meta;
 import io.shopplatform.manifests.Target;
 import io.shopplatform.manifests.crd.CustomResource;
@@ -12,7 +13,7 @@ import software.constructs.Construct;
 
 /** What Prometheus scrapes: exactly the model's edges from monitoring, one ServiceMonitor per scraped component. */
 public final class Scraping extends Construct {
-    public static final String ACTUATOR_PROMETHEUS = "/actuator/prometheus";
+    public static final String ACTUATOR_PROMETHEUS = Queries.SERVICE_METRICS_PATH;
 
     public Scraping(Construct scope, Target target) {
         super(scope, "scraping");

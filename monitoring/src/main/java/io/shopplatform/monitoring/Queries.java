@@ -1,13 +1,17 @@
-package io.shopplatform.manifests.operations;
+package io.shopplatform.monitoring;
+
+import java.time.Duration;
 
 /**
- * PromQL over the series Spring Boot (Micrometer) and the exporters publish, shared by alerts, canary analysis,
- * dashboards and the metrics adapter so that each question is asked one way.
+ * PromQL over the series Spring Boot (Micrometer) and the exporters publish, shared by the alert rules, the
+ * dashboards, and the cluster's canary analysis and metrics adapter, so that each question is asked one way.
  */
 public final class Queries {
-    /** Prometheus as the monitoring stack (installed by infra/) serves it. */
+    /** Prometheus in the cluster, as the monitoring stack (installed by infra/) serves it. */
     public static final String PROMETHEUS = "http://prometheus-operated.monitoring.svc:9090";
-    static final String REQUESTS = "http_server_requests_seconds";
+    /** Where every service of ours publishes its series (Spring Boot's actuator, on the management port). */
+    public static final String SERVICE_METRICS_PATH = "/actuator/prometheus";
+    public static final String REQUESTS = "http_server_requests_seconds";
     /**
      * Argo Rollouts' pod label {@code rollouts-pod-template-hash}, as Prometheus names it once a ServiceMonitor copies
      * it onto the services' series ({@code podTargetLabels}, {@code Scraping}).
@@ -16,6 +20,20 @@ public final class Queries {
     public static final String POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
 
     private Queries() {}
+
+    /** A Prometheus (and Argo) duration: "5m", "30s", "2h". */
+    public static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s % 3600 == 0 && s > 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 && s > 0 ? s / 60 + "m" : s + "s";
+    }
+
+    /** Label matchers for everything of one namespace. */
+    public static String namespace(String namespace) {
+        return "namespace=\"" + namespace + "\"";
+    }
 
     /** Label matchers for one service in one namespace ({@code service} may be a Prometheus regex). */
     public static String service(String namespace, String service) {

@@ -1,0 +1,52 @@
+package io.shopplatform.monitoring;
+
+import java.util.List;
+
+/**
+ * The dashboards' boards and panels for the seed's metric list, written once: the cluster's Grafana dashboards
+ * (manifests-synth) show them, and a test runs every panel's query against the local Prometheus. The business KPIs
+ * read counters the services publish.
+ */
+public final class DashboardPanels {
+
+    public record Board(String title, List<Panel> panels) {}
+
+    public record Panel(String title, String expr) {}
+
+    private DashboardPanels() {}
+
+    /** Every board, its panels' queries selecting the series of {@code namespace}. */
+    public static List<Board> of(String namespace) {
+        String all = Queries.service(namespace, ".+");
+        String inNs = "{" + Queries.namespace(namespace) + "}";
+        return List.of(
+                new Board("Shop services", List.of(
+                        new Panel("Request rate per service", Queries.requestRate(all, "service")),
+                        new Panel("p95 latency per service (s)", Queries.p95Seconds(all, "service")),
+                        new Panel("Error rate per service", Queries.errorRate(all, "service")))),
+                new Board("Shop data tier", List.of(
+                        new Panel("Repository query p95 per service (s)", "histogram_quantile(0.95, sum by (le, service) "
+                                + "(rate(spring_data_repository_invocations_seconds_bucket" + inNs + "[5m])))"),
+                        new Panel("PgPool connections in use", "sum by (pod) (pgpool2_pool_backend_stats_status" + inNs + ")"),
+                        new Panel("Replication lag (s)", "max by (pod) (pg_replication_lag_seconds" + inNs + ")"))),
+                new Board("Shop caches", List.of(
+                        new Panel("Cache hit ratio per service and layer", Queries.cacheHitRatio(namespace)),
+                        new Panel("Redis hit ratio", "sum(rate(redis_keyspace_hits_total" + inNs + "[5m])) / (sum(rate("
+                                + "redis_keyspace_hits_total" + inNs + "[5m])) + sum(rate(redis_keyspace_misses_total"
+                                + inNs + "[5m])))"),
+                        // As the services see it: memcached's own stats need its ASCII protocol, which SASL turns off.
+                        new Panel("memcached hit ratio", "sum(rate(shop_cache_gets_total{" + Queries.namespace(namespace)
+                                + ",layer=\"memcached\",result=\"hit\"}[5m])) / sum(rate(shop_cache_gets_total{"
+                                + Queries.namespace(namespace) + ",layer=\"memcached\"}[5m]))"))),
+                new Board("Shop business KPIs", List.of(
+                        new Panel("Conversion (orders per checkout started)", "sum(rate(shop_orders_placed_total" + inNs
+                                + "[1h])) / sum(rate(shop_checkouts_started_total" + inNs + "[1h]))"),
+                        new Panel("Cart abandonment", "1 - sum(rate(shop_orders_placed_total" + inNs
+                                + "[1h])) / sum(rate(shop_carts_created_total" + inNs + "[1h]))"),
+                        new Panel("Payment success rate", "sum(rate(shop_payments_total{" + Queries.namespace(namespace)
+                                + ",outcome=\"authorized\"}[15m])) / sum(rate(shop_payments_total" + inNs + "[15m]))"),
+                        new Panel("Inventory turnover (units sold per unit on hand, 24 h)",
+                                "sum(increase(shop_inventory_units_sold_total" + inNs + "[24h])) / avg_over_time(sum("
+                                        + "shop_inventory_units_on_hand" + inNs + ")[24h:1h])"))));
+    }
+}
