@@ -84,6 +84,11 @@ public record Layout(Path repo, Path home, int basePort) {
     public int kafkaControllerPort() { return basePort + 31; }
     public int searchPort() { return basePort + 40; }
     public int searchTransportPort() { return basePort + 41; }
+    /** The local Prometheus and its Alertmanager (not clustered: no gossip port). */
+    public int prometheusPort() { return basePort + 70; }
+    public int alertmanagerPort() { return basePort + 71; }
+    /** postgres_exporter beside each member. */
+    public int postgresExporterPort(String node) { return basePort + 72 + index(node); }
     /** Services get two ports each (API, management), in the model's order. */
     public int servicePort(int index) { return basePort + 100 + 2 * index; }
     public int managementPort(int index) { return basePort + 101 + 2 * index; }

@@ -7,10 +7,13 @@ import io.shopplatform.local.machine.Host;
 import io.shopplatform.local.machine.LocalMachine;
 import io.shopplatform.local.machine.LocalServer;
 import io.shopplatform.local.machine.Supervisor;
+import io.shopplatform.local.servers.Alertmanager;
 import io.shopplatform.local.servers.Kafka;
 import io.shopplatform.local.servers.Mail;
 import io.shopplatform.local.servers.Memcached;
 import io.shopplatform.local.servers.PaymentSimulator;
+import io.shopplatform.local.servers.PostgresExporter;
+import io.shopplatform.local.servers.Prometheus;
 import io.shopplatform.local.servers.Redis;
 import io.shopplatform.local.servers.Search;
 import io.shopplatform.model.Shop;
@@ -43,6 +46,9 @@ public final class LocalPlatform {
     private final List<PaymentSimulator> providers;
     private final Services services;
     private final LocalWiring wiring;
+    private final List<PostgresExporter> exporters;
+    private final Prometheus prometheus;
+    private final Alertmanager alertmanager;
 
     public LocalPlatform(Layout layout, Console console) {
         this.layout = layout;
@@ -57,10 +63,23 @@ public final class LocalPlatform {
         this.wiring = new LocalWiring(Shop.PLATFORM, layout, database, redis, memcached, kafka, search, mail,
                 machine.secrets());
         this.services = new Services(Shop.PLATFORM, layout, machine.supervisor(), wiring, console);
+        this.exporters = layout.postgresNodes().stream()
+                .map(node -> new PostgresExporter(machine, database.logins(), node)).toList();
+        this.prometheus = new Prometheus(machine, services.managementPorts(), exporters);
+        this.alertmanager = new Alertmanager(machine);
     }
 
     public Layout layout() {
         return layout;
+    }
+
+    /** The local Prometheus: the cluster's alert rules over this machine's series. */
+    public Prometheus prometheus() {
+        return prometheus;
+    }
+
+    public Alertmanager alertmanager() {
+        return alertmanager;
     }
 
     /** PostgreSQL, its backup servers and the PgPools: what a test's throwaway cluster needs. */
@@ -81,7 +100,9 @@ public final class LocalPlatform {
         inParallel("What did start keeps running; fix the above and run ./platform up again.",
                 database::up, () -> supervisor.up(redis), () -> supervisor.up(memcached), () -> supervisor.up(kafka),
                 () -> supervisor.up(search), () -> supervisor.up(mail),
-                () -> providers.forEach(supervisor::up));
+                () -> providers.forEach(supervisor::up),
+                () -> exporters.forEach(supervisor::up),
+                () -> List.<LocalServer>of(alertmanager, prometheus).forEach(supervisor::up));
         writeState();
         if (withServices) {
             services.up();
@@ -93,6 +114,8 @@ public final class LocalPlatform {
         Supervisor supervisor = machine.supervisor();
         inParallel("Run ./platform down again to stop what is left.", database::down,
                 () -> providers.forEach(supervisor::down),
+                () -> List.<LocalServer>of(prometheus, alertmanager).forEach(supervisor::down),
+                () -> exporters.forEach(supervisor::down),
                 () -> List.<LocalServer>of(mail, search, kafka, memcached, redis).forEach(supervisor::down));
     }
 
@@ -133,6 +156,14 @@ public final class LocalPlatform {
         row(mail, "smtp 127.0.0.1:" + mail.smtpPort() + ", imap :" + mail.imapPort() + ", read mail at " + mail.webUrl());
         providers.forEach(p -> row(p, p.url() + "   (simulator; admin API at " + p.url() + "/__admin)"));
         services.describe().forEach(machine.console()::line);
+        machine.console().line("Monitoring (the cluster's alert rules, over namespace " + Prometheus.NAMESPACE + "):");
+        row(prometheus, prometheus.url() + "   (alerts: " + prometheus.url() + "/alerts)");
+        row(alertmanager, alertmanager.url());
+        exporters.forEach(e -> row(e, "http://127.0.0.1:" + e.port() + "/metrics"));
+        prometheus.firingAlerts().ifPresent(firing -> {
+            machine.console().line(firing.isEmpty() ? "  no alert is firing" : "  firing:");
+            firing.forEach(a -> machine.console().line("    " + a));
+        });
     }
 
     /** Prints where everything listens, after {@code up}. */
@@ -148,6 +179,7 @@ public final class LocalPlatform {
         console.line("  OpenSearch    " + search.url());
         providers.forEach(p -> console.line(String.format("  %-13s %s   (payment provider simulator, WireMock)",
                 p.provider().name(), p.url())));
+        console.line("  Prometheus    " + prometheus.url() + "   (the cluster's alert rules; Alertmanager " + alertmanager.url() + ")");
         console.line("  Mail (SMTP)   127.0.0.1:" + mail.smtpPort() + "   (read it: IMAP 127.0.0.1:" + mail.imapPort()
                 + ", login and password the address; or " + mail.webUrl() + ")");
         services.describe().forEach(console::line);

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,16 @@ final class Services {
                     layout.servicePort(i), layout.managementPort(i)));
         }
         return lines;
+    }
+
+    /** Each service's management port (probes, {@code /actuator/prometheus}), by name, in the model's order. */
+    Map<String, Integer> managementPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        List<Component> services = platform.services();
+        for (int i = 0; i < services.size(); i++) {
+            ports.put(services.get(i).name(), layout.managementPort(i));
+        }
+        return ports;
     }
 
     /** The shop's one URL for shoppers: the gateway's, when it runs. */

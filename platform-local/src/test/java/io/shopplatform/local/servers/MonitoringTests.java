@@ -1,0 +1,134 @@
+package io.shopplatform.local.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopplatform.datatier.Sizing;
+import io.shopplatform.local.Layout;
+import io.shopplatform.local.LocalPlatform;
+import io.shopplatform.local.machine.Console;
+import io.shopplatform.local.machine.LocalHttp;
+import io.shopplatform.local.machine.Supervisor;
+import io.shopplatform.model.Component;
+import io.shopplatform.model.Shop;
+import io.shopplatform.monitoring.AlertRules;
+import io.shopplatform.monitoring.Queries;
+import io.shopplatform.testing.DataTier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared tier's Prometheus (started by {@code ./platform up}) evaluates the cluster's alert rules over what it
+ * scrapes on this machine, and its Alertmanager receives what fires.
+ */
+class MonitoringTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalPlatform PLATFORM = new LocalPlatform(new Layout(Path.of("..").toAbsolutePath().normalize(),
+            DataTier.shared().home(), Layout.configuredBasePort()), new Console(System.out));
+    /** Long enough for a rule's first evaluation, or for a 1-minute {@code for} to pass, on a busy machine. */
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+
+    @Test
+    void prometheusEvaluatesEveryRuleTheClusterHasWithoutError() {
+        List<AlertRules.Group> expected = AlertRules.of(Shop.PLATFORM, Sizing.onThisMachine(Shop.PLATFORM), Prometheus.NAMESPACE);
+        AtomicReference<JsonNode> groups = new AtomicReference<>();
+        // Every rule has been evaluated once (its lastEvaluation is set), and none failed to evaluate.
+        boolean evaluated = Supervisor.waitFor(() -> {
+            groups.set(get(PLATFORM.prometheus().url() + "/api/v1/rules").path("data").path("groups"));
+            List<JsonNode> rules = rules(groups.get());
+            return !rules.isEmpty() && rules.stream().noneMatch(r -> r.path("lastEvaluation").asText().startsWith("0001"));
+        }, DEADLINE);
+        assertThat(evaluated).as("every rule evaluated: %s", groups.get()).isTrue();
+        assertThat(groups.get()).extracting(g -> g.path("name").asText())
+                .containsExactlyElementsOf(expected.stream().map(AlertRules.Group::name).toList());
+        List<JsonNode> rules = rules(groups.get());
+        assertThat(rules).extracting(r -> r.path("name").asText()).containsExactlyElementsOf(
+                expected.stream().flatMap(g -> g.rules().stream()).map(AlertRules.Rule::alert).toList());
+        assertThat(rules).allSatisfy(r -> assertThat(r.path("health").asText()).as(r.toString()).isEqualTo("ok"));
+    }
+
+    @Test
+    void everyServiceAndMemberIsScrapedWithTheLabelsTheRulesSelect() {
+        JsonNode targets = get(PLATFORM.prometheus().url() + "/api/v1/targets").path("data").path("activeTargets");
+        List<String> services = new ArrayList<>(), members = new ArrayList<>();
+        for (JsonNode t : targets) {
+            JsonNode labels = t.path("labels");
+            assertThat(labels.path(AlertRules.NAMESPACE).asText()).isEqualTo(Prometheus.NAMESPACE);
+            if (labels.path("service").asText().equals(Shop.POSTGRES)) {
+                members.add(labels.path("pod").asText());
+            } else {
+                assertThat(t.path("scrapeUrl").asText()).endsWith(Queries.SERVICE_METRICS_PATH);
+                services.add(labels.path("service").asText());
+            }
+        }
+        assertThat(services).containsExactlyInAnyOrderElementsOf(Shop.PLATFORM.services().stream().map(Component::name).toList());
+        assertThat(members).containsExactlyInAnyOrderElementsOf(PLATFORM.layout().postgresNodes());
+    }
+
+    /** The alert on the database's primaries reads the exporters beside the real members: exactly one is primary. */
+    @Test
+    void theDatabaseHasExactlyOnePrimaryAsPrometheusSeesIt() {
+        String query = "count(pg_replication_is_replica{" + "namespace=\"" + Prometheus.NAMESPACE + "\"} == 0)";
+        AtomicReference<JsonNode> result = new AtomicReference<>();
+        boolean one = Supervisor.waitFor(() -> {
+            result.set(get(PLATFORM.prometheus().url() + "/api/v1/query?query=" + encode(query)).path("data").path("result"));
+            return result.get().path(0).path("value").path(1).asText().equals("1");
+        }, DEADLINE);
+        assertThat(one).as("%s = %s", query, result.get()).isTrue();
+        boolean quiet = Supervisor.waitFor(() -> PLATFORM.prometheus().firingAlerts().orElseThrow().stream()
+                .noneMatch(a -> a.startsWith(AlertRules.PRIMARY_DOWN + " ")), DEADLINE);
+        assertThat(quiet).as("%s is not firing", AlertRules.PRIMARY_DOWN).isTrue();
+    }
+
+    /** The one critical alert this machine can check either way: payment is up, or the operator is told it is not. */
+    @Test
+    void theAlertAboutPaymentTellsTheTruthAndReachesAlertmanager() {
+        boolean paymentUp = get(PLATFORM.prometheus().url() + "/api/v1/query?query=" + encode(
+                "sum(up{service=\"" + Shop.PAYMENT + "\"})")).path("data").path("result").path(0).path("value").path(1)
+                .asText("0").equals("1");
+        String alert = AlertRules.PAYMENT_UNAVAILABLE;
+        if (paymentUp) {
+            assertThat(PLATFORM.prometheus().firingAlerts().orElseThrow()).noneMatch(a -> a.startsWith(alert + " "));
+            return;
+        }
+        boolean fired = Supervisor.waitFor(() -> PLATFORM.prometheus().firingAlerts().orElseThrow().stream()
+                .anyMatch(a -> a.startsWith(alert + " ")), DEADLINE);
+        assertThat(fired).as("%s fires while no payment instance is up", alert).isTrue();
+        boolean delivered = Supervisor.waitFor(() -> {
+            for (JsonNode a : get(PLATFORM.alertmanager().url() + "/api/v2/alerts")) {
+                if (a.path("labels").path("alertname").asText().equals(alert)
+                        && a.path("labels").path(AlertRules.NAMESPACE).asText().equals(Prometheus.NAMESPACE)) {
+                    return true;
+                }
+            }
+            return false;
+        }, DEADLINE);
+        assertThat(delivered).as("Alertmanager holds %s", alert).isTrue();
+    }
+
+    private static List<JsonNode> rules(JsonNode groups) {
+        List<JsonNode> rules = new ArrayList<>();
+        groups.forEach(g -> g.path("rules").forEach(rules::add));
+        return rules;
+    }
+
+    private static JsonNode get(String url) {
+        var response = LocalHttp.get(url).orElseThrow(() -> new AssertionError("no answer from " + url));
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(url + " answered " + response.body(), e);
+        }
+    }
+
+    private static String encode(String query) {
+        return java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
