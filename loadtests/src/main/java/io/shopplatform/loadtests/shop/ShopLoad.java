@@ -155,6 +155,18 @@ public final class ShopLoad {
         if (outcome.kneeLevel() != null) {
             System.out.println("knee: level " + outcome.kneeLevel() + " (" + outcome.kneeLevel() * plan.users() + " users)");
         }
+        try {
+            var summary = JSON.readTree(outcome.summary().toFile());
+            System.out.printf("gateway: %s requests, %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms, errors %s, reads %.0f%%%n",
+                    summary.at("/gateway/requests"), summary.at("/gateway/rps").asDouble(), summary.at("/gateway/p50Ms"),
+                    summary.at("/gateway/p95Ms"), summary.at("/gateway/p99Ms"), summary.at("/gateway/statuses"),
+                    100 * summary.at("/gateway/readShare").asDouble());
+            System.out.printf("cache hit ratio %s; database read p95 <= %s ms, write p95 <= %s ms%n",
+                    summary.at("/cache/hitRatio"), summary.at("/database/read/p95AtMostMs"),
+                    summary.at("/database/write/p95AtMostMs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         outcome.gates().forEach(System.out::println);
         if (!outcome.passed()) {
             System.err.println("load: failed gates: " + outcome.failed().stream().map(Gates.Gate::name).toList());
