@@ -72,6 +72,18 @@ final class TheShop {
         return services.get(Shop.GATEWAY).port();
     }
 
+    /** The administrator's address (its password is {@link Api#GOOD_PASSWORD}). */
+    String adminEmail() {
+        return adminEmail;
+    }
+
+    /** Each service's actuator URL, by service name. */
+    Map<String, String> managementUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach((name, jar) -> urls.put(name, jar.managementUrl()));
+        return urls;
+    }
+
     /** The administrator's access token, from a login through the gateway. */
     String adminToken() {
         return new Api(gatewayPort()).loggedIn(adminEmail, Api.GOOD_PASSWORD).accessToken();

@@ -148,6 +148,11 @@ public final class ServiceJar {
         return port;
     }
 
+    /** Its actuator (health, {@code /actuator/prometheus}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     private boolean ready() {
         try {
             HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
