@@ -28,7 +28,7 @@ final class TheShop {
 
     /** Each service starts after every service it calls (checked against the model's edges on the way). */
     private static final List<String> START_ORDER = List.of(Shop.USER, Shop.PRODUCT, Shop.INVENTORY, Shop.PAYMENT,
-            Shop.ORDER, Shop.GATEWAY);
+            Shop.ORDER, Shop.GATEWAY, Shop.STOREFRONT);
     /**
      * The gateway's time limit per backend call (5 s in production): a checkout runs the whole saga (reserve,
      * authorize, confirm, capture) on the request's thread, and each first call into a fresh JVM pays for class
@@ -49,6 +49,9 @@ final class TheShop {
             peerUrls(name).forEach(jar::env);
             if (name.equals(Shop.PAYMENT)) {
                 PaymentSimulators.shared().env().forEach(jar::env);
+            }
+            if (name.equals(Shop.STOREFRONT)) {   // browsers tokenize cards where payment charges them
+                jar.env(Wiring.CARD_TOKENS_URL, PaymentSimulators.shared().url(PaymentSimulators.Sim.STRIPE));
             }
             if (name.equals(Shop.GATEWAY)) {
                 jar.property("shop.gateway.backend.timeout", GATEWAY_BACKEND_TIMEOUT);
@@ -82,6 +85,11 @@ final class TheShop {
         Map<String, String> urls = new LinkedHashMap<>();
         services.forEach((name, jar) -> urls.put(name, jar.managementUrl()));
         return urls;
+    }
+
+    /** The one URL shoppers open in a browser. */
+    String storefrontUrl() {
+        return services.get(Shop.STOREFRONT).url();
     }
 
     /** The administrator's access token, from a login through the gateway. */

@@ -77,7 +77,7 @@ class CustomResourceSynthTests {
 
     @Test
     void managedCertificateSynthesizes() {
-        synthesizes(ManagedCertificate.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.GATEWAY)));
+        synthesizes(ManagedCertificate.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.STOREFRONT)));
     }
 
     @Test

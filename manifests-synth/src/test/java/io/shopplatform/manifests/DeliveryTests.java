@@ -57,11 +57,12 @@ class DeliveryTests {
     Stream<DynamicNode> theFrontDoorServesTheStackFilesDomainOnItsReservedAddress() {
         return PerEnvironment.rule("the Ingress names the environment's reserved address and a managed certificate for "
                 + "the stack file's domain; no TLS Secret", m -> {
-            Doc ingress = m.get("Ingress", Shop.GATEWAY);
+            Doc ingress = m.get("Ingress", Shop.STOREFRONT);
             assertThat(ingress.at("metadata", "annotations", FrontDoor.STATIC_ADDRESS)).isEqualTo(m.env().publicAddress());
-            assertThat(ingress.at("metadata", "annotations", FrontDoor.MANAGED_CERTIFICATES)).isEqualTo(Shop.GATEWAY);
+            assertThat(ingress.at("metadata", "annotations", FrontDoor.MANAGED_CERTIFICATES)).isEqualTo(Shop.STOREFRONT);
             assertThat(ingress.at("spec", "tls")).isNull();
-            assertThat(m.get(ManagedCertificate.TYPE.kind(), Shop.GATEWAY).at("spec", "domains"))
+            assertThat(m.ofKind(ManagedCertificate.TYPE.kind())).hasSize(1);
+            assertThat(m.get(ManagedCertificate.TYPE.kind(), Shop.STOREFRONT).at("spec", "domains"))
                     .isEqualTo(List.of(Site.load(m.env()).domain()));
         });
     }

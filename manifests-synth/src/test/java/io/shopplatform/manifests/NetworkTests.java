@@ -97,23 +97,28 @@ class NetworkTests {
     }
 
     @TestFactory
-    Stream<DynamicNode> theFrontDoorIsTheGatewayOnly() {
-        return rule("only the gateway is reachable, through one Ingress and its Service's port 80", m -> {
-            assertThat(m.target().platform().edgesFrom(Shop.INGRESS)).extracting(Edge::to).containsExactly(Shop.GATEWAY);
-            Doc service = m.get("Service", Shop.GATEWAY);
-            assertThat(service.list("spec", "ports")).filteredOn(p -> "http".equals(p.get("name")))
-                    .singleElement().satisfies(p -> {
-                        assertThat(p.get("port")).isEqualTo(FrontDoor.HTTP);
-                        assertThat(p.get("targetPort")).isEqualTo("http");
-                    });
-            Doc ingress = m.get("Ingress", Shop.GATEWAY);
-            assertThat(ingress.at("spec", "defaultBackend", "service", "name")).isEqualTo(Shop.GATEWAY);
-            assertThat(ingress.at("spec", "defaultBackend", "service", "port", "number")).isEqualTo(FrontDoor.HTTP);
+    Stream<DynamicNode> theFrontDoorIsTheStorefrontAndTheGatewaysApi() {
+        return rule("one Ingress: the storefront's pages by default, the public API's prefix to the gateway, each "
+                + "through its Service's port 80 and health-checked on the port its edge opens", m -> {
+            assertThat(m.target().platform().edgesFrom(Shop.INGRESS)).extracting(Edge::to)
+                    .containsExactlyInAnyOrder(Shop.GATEWAY, Shop.STOREFRONT);
+            for (Edge edge : m.target().platform().edgesFrom(Shop.INGRESS)) {
+                Doc service = m.get("Service", edge.to());
+                assertThat(service.list("spec", "ports")).filteredOn(p -> "http".equals(p.get("name")))
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.get("port")).isEqualTo(FrontDoor.HTTP);
+                            assertThat(p.get("targetPort")).isEqualTo("http");
+                        });
+                assertThat(m.get("BackendConfig", edge.to()).at("spec", "healthCheck", "port"))
+                        .isEqualTo(m.target().platform().component(edge.to()).port(edge.port()).number());
+            }
             assertThat(m.ofKind("Ingress")).hasSize(1);
-            // The load balancer's health check stays on the port its edge opens.
-            assertThat(m.get("BackendConfig", Shop.GATEWAY).at("spec", "healthCheck", "port"))
-                    .isEqualTo(m.target().platform().component(Shop.GATEWAY).port(
-                            m.target().platform().edgesFrom(Shop.INGRESS).get(0).port()).number());
+            Doc ingress = m.get("Ingress", Shop.STOREFRONT);
+            assertThat(ingress.at("spec", "defaultBackend", "service", "name")).isEqualTo(Shop.STOREFRONT);
+            assertThat(ingress.at("spec", "defaultBackend", "service", "port", "number")).isEqualTo(FrontDoor.HTTP);
+            Map<String, Object> api = ingress.list("spec", "rules").get(0);
+            assertThat(Doc.at(api, "http", "paths").toString()).contains("path=" + Shop.PUBLIC_API.prefix() + "/*",
+                    "name=" + Shop.GATEWAY, "number=" + FrontDoor.HTTP);
         });
     }
 

@@ -106,6 +106,16 @@ public final class LocalPlatform {
         writeState();
         if (withServices) {
             services.up();
+            stockDemoCatalog();
+        }
+    }
+
+    /** A shop a person can buy from: stock for the demo catalog, through the API (needs the services it calls). */
+    private void stockDemoCatalog() {
+        if (List.of(Shop.USER, Shop.PRODUCT, Shop.INVENTORY).stream().allMatch(s -> services.url(s).isPresent())) {
+            services.url(Shop.GATEWAY).ifPresent(gateway -> new DemoStock(gateway, services.jar(Shop.USER),
+                    layout.logs().resolve("demo-stock-admin.log"), wiring.environment(Shop.USER), machine.secrets(),
+                    machine.console()).receive());
         }
     }
 
@@ -183,7 +193,8 @@ public final class LocalPlatform {
         console.line("  Mail (SMTP)   127.0.0.1:" + mail.smtpPort() + "   (read it: IMAP 127.0.0.1:" + mail.imapPort()
                 + ", login and password the address; or " + mail.webUrl() + ")");
         services.describe().forEach(console::line);
-        services.shopUrl().ifPresent(url -> console.line("The shop: " + url + "/api/v1   (the gateway: the one URL for shoppers)"));
+        services.url(Shop.GATEWAY).ifPresent(url -> console.line("The API:  " + url + "/api/v1   (the gateway)"));
+        services.url(Shop.STOREFRONT).ifPresent(url -> console.line("The shop: " + url + "/   (open it in a browser)"));
         console.line("Credentials: " + layout.secrets() + " ; per-component environment: " + layout.env());
     }
 

@@ -66,6 +66,7 @@ final class LocalWiring {
                 // Locally, shoppers' browsers load the shop from the gateway itself, with nothing in front of it.
                 case PUBLIC_ORIGIN -> serviceUrl(Wiring.serviceUrlVariable(Shop.GATEWAY));
                 case FRONT_PROXIES -> "0";
+                case CARD_TOKENIZATION -> "http://127.0.0.1:" + layout.paymentSimulatorPort(0);
             });
         }
         return env;

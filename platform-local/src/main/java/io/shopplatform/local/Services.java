@@ -108,16 +108,20 @@ final class Services {
         return ports;
     }
 
-    /** The shop's one URL for shoppers: the gateway's, when it runs. */
-    Optional<String> shopUrl() {
+    /** Where {@code service} listens, when it runs: the storefront for shoppers, the gateway for API clients. */
+    Optional<String> url(String service) {
         List<Component> services = platform.services();
         for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).name().equals(Shop.GATEWAY)
-                    && supervisor.running(process(Shop.GATEWAY)).isPresent()) {
+            if (services.get(i).name().equals(service) && supervisor.running(process(service)).isPresent()) {
                 return Optional.of("http://127.0.0.1:" + layout.servicePort(i));
             }
         }
         return Optional.empty();
+    }
+
+    /** The copy of the service's jar the runner starts. */
+    Path jar(String service) {
+        return layout.dist().resolve("services").resolve(service + "-service.jar");
     }
 
     private static String process(String service) {

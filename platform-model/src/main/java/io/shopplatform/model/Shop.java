@@ -25,7 +25,7 @@ public final class Shop {
 
     // Service and data-tier names, for callers that refer to one component.
     public static final String GATEWAY = "gateway", USER = "user", PRODUCT = "product", ORDER = "order",
-            PAYMENT = "payment", INVENTORY = "inventory";
+            PAYMENT = "payment", INVENTORY = "inventory", STOREFRONT = "storefront";
     public static final String POSTGRES = "postgres", PGPOOL = "pgpool", REDIS = "redis", MEMCACHED = "memcached",
             KAFKA = "kafka", SEARCH = "search";
     public static final String INGRESS = "ingress", MONITORING = "monitoring",
@@ -142,6 +142,11 @@ public final class Shop {
                             Priority.CRITICAL),
                     service(INVENTORY, "stock, reservations, the stock ledger", APP_POOL,
                             Autoscaling.builder().minReplicas(4).maxReplicas(12).cpuTargetPercent(70)
+                                    .scaleUp(percent(100).every(ofSeconds(15)))
+                                    .scaleDown(percent(10).every(ofSeconds(300)))),
+                    // Last of the services, so the runner's ports of the others stay where they were.
+                    service(STOREFRONT, "the shop's web pages (server-rendered), on the gateway's API", APP_POOL,
+                            Autoscaling.builder().minReplicas(3).maxReplicas(15).cpuTargetPercent(70)
                                     .scaleUp(percent(100).every(ofSeconds(15)))
                                     .scaleDown(percent(10).every(ofSeconds(300)))),
                     Component.builder(POSTGRES, Kind.DATABASE)
@@ -278,6 +283,9 @@ public final class Shop {
         List<String> backends = services.subList(1, services.size());
         List<Edge> e = new ArrayList<>();
         e.add(new Edge(INGRESS, GATEWAY, "http"));
+        // Shoppers' browsers load pages from the storefront, which calls the API as any client does.
+        e.add(new Edge(INGRESS, STOREFRONT, "http"));
+        e.add(new Edge(STOREFRONT, GATEWAY, "http"));
         backends.forEach(s -> e.add(new Edge(GATEWAY, s, "http")));
         e.add(new Edge(ORDER, INVENTORY, "http"));               // reserve stock (saga step)
         e.add(new Edge(ORDER, PAYMENT, "http"));                 // authorize payment (saga step)
@@ -308,6 +316,7 @@ public final class Shop {
         e.add(new Edge(PAYMENT, PAYMENT_PROVIDERS, "https"));    // authorize, capture, refund
         e.add(new Edge(DB_BACKUP, CLOUD_STORAGE, "https"));      // backups into the pgBackRest repository
         services.forEach(s -> e.add(new Edge(MONITORING, s, "management")));
+        e.add(new Edge(MONITORING, STOREFRONT, "management"));
         List.of(POSTGRES, PGPOOL, REDIS).forEach(s -> e.add(new Edge(MONITORING, s, "metrics")));
         return e;
     }

@@ -29,7 +29,12 @@ public final class Wiring {
             /** The origin shoppers' browsers load the shop from: https://domain in a cluster, the gateway locally. */
             PUBLIC_ORIGIN,
             /** Proxies in front of the gateway that append to X-Forwarded-For: Google's load balancer; none locally. */
-            FRONT_PROXIES
+            FRONT_PROXIES,
+            /**
+             * Where shoppers' browsers tokenize cards: the primary payment provider's API in a cluster, its simulator
+             * locally. Card numbers go there straight from the browser and never reach the shop's servers.
+             */
+            CARD_TOKENIZATION
         }
 
         /** The name a generated secret is known by among the environment's passwords: user-key-secret. */
@@ -47,6 +52,8 @@ public final class Wiring {
     }
 
     public static final String PUBLIC_ORIGIN = "SHOP_PUBLIC_ORIGIN";
+    /** The storefront's: the origin its checkout page tokenizes cards at (allowed by its Content-Security-Policy). */
+    public static final String CARD_TOKENS_URL = "SHOP_CARD_TOKENS_URL";
 
     /** A service's database connection pool size: {@link ConnectionBudget#servicePool()} of its environment. */
     public static final String DB_POOL_SIZE = "SHOP_DB_POOL_SIZE";
@@ -91,6 +98,7 @@ public final class Wiring {
                     Setting.derived("SHOP_USER_KEY_SECRET", Setting.Source.GENERATED_SECRET),
                     Setting.fixed("SHOP_USER_KEY_ROTATE_EVERY", Shop.SIGNING_KEY_ROTATION.toHours() + "h")),
                     Shop.SERVICE_CLIENTS.stream().map(Wiring::clientSecret)).toList();
+            case Shop.STOREFRONT -> List.of(Setting.derived(CARD_TOKENS_URL, Setting.Source.CARD_TOKENIZATION));
             default -> Shop.SERVICE_CLIENTS.contains(component) ? List.of(clientSecret(component)) : List.of();
         };
     }

@@ -11,7 +11,10 @@ import io.shopplatform.model.Shop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cdk8s.plus25.k8s.HttpIngressPath;
+import org.cdk8s.plus25.k8s.HttpIngressRuleValue;
 import org.cdk8s.plus25.k8s.IngressBackend;
+import org.cdk8s.plus25.k8s.IngressRule;
 import org.cdk8s.plus25.k8s.IngressServiceBackend;
 import org.cdk8s.plus25.k8s.IngressSpec;
 import org.cdk8s.plus25.k8s.KubeIngress;
@@ -24,7 +27,9 @@ import software.constructs.Construct;
  * The public entrance: a GKE Ingress (Google's external load balancer) on the environment's reserved global address
  * terminates TLS on 443 with a Google-managed certificate for the stack's domain, and sends requests straight to the
  * public service's pods (container-native load balancing), through its Service's port 80. infra/ reserves the address
- * ({@code Environment.publicAddress()}); the certificate is issued once the domain's DNS points at it.
+ * ({@code Environment.publicAddress()}); the certificate is issued once the domain's DNS points at it. With a storefront
+ * in the model, browsers get its pages and only the public API's prefix ({@code /api/...}) goes to the gateway: one
+ * address, one certificate, one Ingress, a health check per backend.
  */
 public final class FrontDoor extends Construct {
     public static final int HTTP = 80;
@@ -44,6 +49,9 @@ public final class FrontDoor extends Construct {
         super(scope, "front-door");
         CustomResource.create(this, "backend-config", BackendConfig.TYPE, Meta.meta(target, service, service.name()),
                 new BackendConfig.Spec(new BackendConfig.HealthCheck("HTTP", HEALTH_PATH, service.mainPort().number(), 5)));
+        if (!service.name().equals(entrance(target.platform()))) {
+            return;     // a backend of the entrance's Ingress
+        }
         CustomResource.create(this, "certificate", ManagedCertificate.TYPE, Meta.meta(target, service, service.name()),
                 new ManagedCertificate.Spec(List.of(target.site().domain())));
         Map<String, String> annotations = new LinkedHashMap<>();
@@ -54,11 +62,28 @@ public final class FrontDoor extends Construct {
         new KubeIngress(this, "ingress", KubeIngressProps.builder()
                 .metadata(ObjectMeta.builder().name(service.name()).namespace(target.namespace())
                         .labels(Meta.labels(service, service.name())).annotations(annotations).build())
-                .spec(IngressSpec.builder()
-                        .defaultBackend(IngressBackend.builder().service(IngressServiceBackend.builder()
-                                .name(service.name()).port(ServiceBackendPort.builder().number(HTTP).build()).build()).build())
-                        .build())
+                .spec(spec(target.platform(), service))
                 .build());
+    }
+
+    private static IngressSpec spec(Platform platform, Component entrance) {
+        IngressSpec.Builder spec = IngressSpec.builder().defaultBackend(backend(entrance.name()));
+        if (!entrance.name().equals(Shop.GATEWAY) && isPublic(platform, Shop.GATEWAY)) {
+            spec.rules(List.of(IngressRule.builder().http(HttpIngressRuleValue.builder().paths(List.of(
+                    HttpIngressPath.builder().path(Shop.PUBLIC_API.prefix() + "/*").pathType("ImplementationSpecific")
+                            .backend(backend(Shop.GATEWAY)).build())).build()).build()));
+        }
+        return spec.build();
+    }
+
+    private static IngressBackend backend(String service) {
+        return IngressBackend.builder().service(IngressServiceBackend.builder()
+                .name(service).port(ServiceBackendPort.builder().number(HTTP).build()).build()).build();
+    }
+
+    /** The Ingress's owner and default backend: the storefront when the model has one, else the gateway. */
+    public static String entrance(Platform platform) {
+        return isPublic(platform, Shop.STOREFRONT) ? Shop.STOREFRONT : Shop.GATEWAY;
     }
 
     /** A component the load balancer reaches, according to the model's edges. */

@@ -54,6 +54,8 @@ public final class Endpoints {
                 case FIXED -> values.put(setting.variable().name(), setting.fixedValue());
                 case PUBLIC_ORIGIN -> values.put(setting.variable().name(), "https://" + target.site().domain());
                 case FRONT_PROXIES -> values.put(setting.variable().name(), Integer.toString(FRONT_PROXIES));
+                case CARD_TOKENIZATION -> values.put(setting.variable().name(),
+                        Shop.PAYMENT_PROVIDERS_IN_ORDER.get(0).api());
                 case GENERATED_SECRET -> { }    // in the component's Secret
             }
         }

@@ -80,7 +80,9 @@ public final class PaymentSimulator implements LocalServer {
     public void start() {
         machine.supervisor().start(name(), List.of(Kafka.java(), "-Xms32m", "-Xmx128m", "-jar", jar().toString(),
                 "--port", Integer.toString(port()), "--bind-address", "127.0.0.1", "--root-dir", root().toString(),
-                "--disable-banner", "--max-request-journal-entries", "1000"), Map.of(), machine.layout().run());
+                "--disable-banner", "--max-request-journal-entries", "1000",
+                // Shoppers' browsers tokenize cards here from the storefront's origin (CORS, as the provider allows).
+                "--enable-stub-cors"), Map.of(), machine.layout().run());
     }
 
     @Override

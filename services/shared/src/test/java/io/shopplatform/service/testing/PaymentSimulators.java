@@ -403,6 +403,8 @@ public final class PaymentSimulators {
         // Not verbose: a tokenization request carries a card number, which must reach no log.
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
                 .bindAddress("127.0.0.1").usingFilesUnderDirectory(root.toString())
+                // As ./platform up serves them: browsers tokenize cards here from the storefront's origin.
+                .stubCorsEnabled(true)
                 .notifier(new Slf4jNotifier(false)));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
