@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * through the gateway of the shop {@link TheShop} already runs for the journey (not a second one), held to the
  * model's gates: p95, error budget, database read and write p95.
  */
+@Order(Integer.MAX_VALUE)
 class ShopUnderLoadIntegrationTests {
 
     /** Normal's 2,000 users × this = 10 shoppers, about 5 requests a second at the model's think time. */
