@@ -65,6 +65,11 @@ class ProductSearch {
         try {
             answer = new Answer(cache.get(q.key(), () -> breaker.executeSupplier(() -> engine.search(q))), ENGINE);
             engineQueries.increment();
+            if (answer.results().total() == 0) {
+                // Nothing found is not kept: a product indexed a moment later must be found at once, not after the
+                // cache's 15 minutes (a shopper searching for a product just added saw none until then).
+                cache.evict(q.key());
+            }
         } catch (SearchEngineUnavailable | CallNotPermittedException e) {
             answer = new Answer(fallback.search(q), FALLBACK);
             fallbackQueries.increment();
