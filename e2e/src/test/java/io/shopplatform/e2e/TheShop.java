@@ -1,9 +1,12 @@
 package io.shopplatform.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.shopplatform.model.Edge;
 import io.shopplatform.model.Shop;
 import io.shopplatform.model.Wiring;
 import io.shopplatform.service.testing.DataTierInitializer;
+import io.shopplatform.service.testing.JsonHttp;
 import io.shopplatform.service.testing.PaymentSimulators;
 import io.shopplatform.service.testing.ServiceJar;
 import io.shopplatform.testing.DataTier;
@@ -12,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,11 @@ final class TheShop {
             if (name.equals(Shop.GATEWAY)) {
                 jar.property("shop.gateway.backend.timeout", GATEWAY_BACKEND_TIMEOUT);
             }
+            if (name.equals(Shop.PRODUCT)) {   // the catalog ./platform up shows: pages measured as a shopper sees them
+                jar.property("shop.seed.products", Integer.toString(Shop.DEMO_CATALOG.products()))
+                        .property("shop.seed.categories", Integer.toString(Shop.DEMO_CATALOG.categories()))
+                        .property("shop.seed.exit", "false");
+            }
             services.put(name, jar.start());
             if (name.equals(Shop.USER)) {
                 createAdmin();
@@ -95,6 +104,37 @@ final class TheShop {
     /** The administrator's access token, from a login through the gateway. */
     String adminToken() {
         return new Api(gatewayPort()).loggedIn(adminEmail, Api.GOOD_PASSWORD).accessToken();
+    }
+
+    /** A product of a test's own: made and stocked by the administrator, found by search under its unique word. */
+    record Stocked(long id, String sku, String word, String name) {}
+
+    /**
+     * A product named {@code kind} plus a word no other product has, priced {@code price}, with {@code units} in
+     * stock; returned once search finds it (the index follows the catalog's events).
+     */
+    Stocked stocked(String kind, String price, int units) {
+        JsonHttp gateway = new JsonHttp(gatewayPort());
+        String admin = adminToken();
+        String word = "item" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String sku = "E2E-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+        String name = kind + " " + word;
+        JsonHttp.Response created = gateway.post("/api/v1/products", """
+                {"sku": "%s", "name": "%s", "description": "A %s of this test run's own.", "price": %s, "status": "ACTIVE"}"""
+                .formatted(sku, name, kind.toLowerCase(), price), admin);
+        if (created.status() != 201) {
+            throw new IllegalStateException("the product was not created: " + created.body());
+        }
+        long id = ((Number) created.json("$.id")).longValue();
+        JsonHttp.Response received = gateway.post("/api/v1/inventory/stock/" + sku + "/receipts",
+                "{\"quantity\": " + units + "}", admin);
+        if (received.status() != 200) {
+            throw new IllegalStateException("the stock was not received: " + received.body());
+        }
+        await("the product found by search").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/search?q=" + word, null).<List<Integer>>json("$.items[*].id"),
+                        ids -> ids.size() == 1);
+        return new Stocked(id, sku, word, name);
     }
 
     /** {@code SHOP_<PEER>_URL} of every service {@code service} calls, pointing at this run's instance of it. */

@@ -110,6 +110,11 @@ public final class LocalPlatform {
         }
     }
 
+    /** The load tests' large catalog in the running shop ({@code ./platform seed}). */
+    public void seedLoadCatalog() {
+        services.seed(Shop.LOAD_CATALOG, layout.logs().resolve("seed.log"));
+    }
+
     /** A shop a person can buy from: stock for the demo catalog, through the API (needs the services it calls). */
     private void stockDemoCatalog() {
         if (List.of(Shop.USER, Shop.PRODUCT, Shop.INVENTORY).stream().allMatch(s -> services.url(s).isPresent())) {

@@ -20,6 +20,7 @@ public final class Main {
               up [--data-only]   start the data tier and every built service (data persists across down/up)
               status             health of each component, replication lag per replica, PgPool's node table
               down [--purge]     stop everything ./platform started; --purge also deletes its data
+              seed               the load tests' large catalog in the running shop (through the product service)
               backup full|incr   a backup into the local repository, as the cluster's backup jobs take it
               drill primary-failure   kill the primary under write load, measure, then rebuild (runbooks/)
             """;
@@ -64,6 +65,10 @@ public final class Main {
                 } else {
                     console.line("stopped; data kept in " + layout.home() + " (down --purge deletes it)");
                 }
+            }
+            case "seed" -> {
+                requireOnly(a);
+                platform.seedLoadCatalog();
             }
             case "backup" -> {
                 if (a.size() != 2 || !List.of("full", "incr").contains(a.get(1))) {

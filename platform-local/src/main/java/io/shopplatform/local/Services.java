@@ -1,5 +1,6 @@
 package io.shopplatform.local;
 
+import io.shopplatform.model.CatalogSize;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Platform;
 import io.shopplatform.model.Shop;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The shop's Spring Boot services, each on its own pair of loopback ports, configured exactly as in the cluster
@@ -27,8 +29,8 @@ import java.util.Optional;
  */
 final class Services {
 
-    /** The local demo catalog: enough to page, search and recommend; seeded in seconds. */
-    private static final int DEMO_PRODUCTS = 2_000, DEMO_CATEGORIES = 40;
+    /** A hundred thousand products through the service's code path take minutes on two busy cores. */
+    private static final Duration SEED_JOB = Duration.ofMinutes(60);
 
     private final Platform platform;
     private final Layout layout;
@@ -72,8 +74,8 @@ final class Services {
      */
     private static List<String> arguments(String service) {
         return service.equals(Shop.PRODUCT)
-                ? List.of("--shop.seed.products=" + DEMO_PRODUCTS, "--shop.seed.categories=" + DEMO_CATEGORIES,
-                        "--shop.seed.exit=false")
+                ? List.of("--shop.seed.products=" + Shop.DEMO_CATALOG.products(),
+                        "--shop.seed.categories=" + Shop.DEMO_CATALOG.categories(), "--shop.seed.exit=false")
                 : List.of();
     }
 
@@ -117,6 +119,42 @@ final class Services {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A catalog of {@code size} in the running shop's database, made by the product service's seeder as a one-off
+     * job (the service's jar, its environment): every product through the service's own code path, so search and
+     * caches follow from the events. A catalog already that large is left as it is.
+     */
+    void seed(CatalogSize size, Path log) {
+        if (supervisor.running(process(Shop.PRODUCT)).isEmpty()) {
+            throw new PlatformException("the product service is not running here: ./platform up first");
+        }
+        ProcessBuilder job = new ProcessBuilder(Kafka.java(), "-Xmx1g", "-jar", jar(Shop.PRODUCT).toString(),
+                "--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
+                "--shop.seed.products=" + size.products(), "--shop.seed.categories=" + size.categories())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        job.environment().putAll(wired.environment(Shop.PRODUCT));
+        console.line("seeding " + size.products() + " products in " + size.categories() + " categories (log: " + log + ")...");
+        try {
+            Process p = job.start();
+            if (!p.waitFor(SEED_JOB.toMinutes(), TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new PlatformException("the seeder did not finish in " + SEED_JOB.toMinutes() + " min; see " + log);
+            }
+            if (p.exitValue() != 0) {
+                throw new PlatformException("the seeder exited with " + p.exitValue() + "; see " + log);
+            }
+            try (var lines = Files.lines(log)) {
+                lines.filter(l -> l.contains("seeded ") || l.contains("not seeding"))
+                        .forEach(l -> console.line(l.substring(l.lastIndexOf(" : ") + 3)));
+            }
+        } catch (IOException e) {
+            throw new PlatformException("could not run the product service's seeder: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted");
+        }
     }
 
     /** The copy of the service's jar the runner starts. */

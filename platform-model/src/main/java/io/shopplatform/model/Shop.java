@@ -74,6 +74,11 @@ public final class Shop {
     private static final Resources TASK_SIZE = Resources.builder()
             .cpuRequestMillis(100).cpuLimitMillis(1000).memoryMi(512).build();
 
+    /** What a person browses on a local shop ({@code ./platform up}, the e2e shop): readable, paged, searched in seconds. */
+    public static final CatalogSize DEMO_CATALOG = CatalogSize.products(300).inCategories(20);
+    /** The large catalog the load tests browse ({@code ./platform seed}): popularity spread as a real shop's is. */
+    public static final CatalogSize LOAD_CATALOG = CatalogSize.products(100_000).inCategories(500);
+
     public static final BackupPolicy BACKUPS = BackupPolicy.builder()
             .fullBackupCron("0 2 * * *")
             .incrementalEvery(ofHours(6))

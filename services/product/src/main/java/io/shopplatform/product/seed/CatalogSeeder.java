@@ -9,9 +9,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,14 +37,6 @@ import org.springframework.stereotype.Component;
 class CatalogSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
-    private static final String[] ADJECTIVES = {"classic", "compact", "wireless", "organic", "premium", "rugged",
-            "vintage", "smart", "ergonomic", "waterproof", "lightweight", "handmade", "portable", "silent", "bold"};
-    private static final String[] NOUNS = {"headphones", "backpack", "teapot", "lamp", "keyboard", "jacket", "sneakers",
-            "blender", "camera", "notebook", "watch", "chair", "speaker", "bottle", "tent", "drill", "mug", "scarf"};
-    private static final String[] DEPARTMENTS = {"electronics", "home", "garden", "fashion", "sports", "toys",
-            "books", "kitchen", "office", "outdoor", "beauty", "health", "music", "tools", "pets", "baby", "auto",
-            "travel", "crafts", "gaming"};
-
     private final SeedProperties props;
     private final CategoryTree categories;
     private final ProductCatalog catalog;
@@ -50,6 +44,9 @@ class CatalogSeeder implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final ConfigurableApplicationContext context;
     private final Random random = new Random(42);
+    /** The department each category belongs to (its own, or its root's), by category id. */
+    private final Map<Long, Departments.Department> departmentOf = new HashMap<>();
+    private final Set<String> names = new HashSet<>();
 
     CatalogSeeder(SeedProperties props, CategoryTree categories, ProductCatalog catalog, Popularity popularity,
                   JdbcTemplate jdbc, ConfigurableApplicationContext context) {
@@ -96,28 +93,52 @@ class CatalogSeeder implements ApplicationRunner {
                 Math.round(ids.size() / ((productsDone - categoriesDone) / 1e9)), (System.nanoTime() - productsDone) / 1_000_000);
     }
 
-    /** Departments at the root, then categories under random earlier ones; products go to the non-roots. */
+    /**
+     * Departments at the root; a catalog of at most as many categories as there are departments stays flat (its
+     * products sit in the departments), a larger one nests categories named after the departments' goods under them.
+     */
     private List<Long> seedCategories(String run) {
         List<Long> all = new ArrayList<>();
-        int roots = Math.min(DEPARTMENTS.length, Math.max(1, props.categories() / 25));
+        int roots = Math.min(Departments.ALL.size(), props.categories());
         for (int i = 0; i < roots; i++) {
-            all.add(categories.create(null, DEPARTMENTS[i] + "-" + run.toLowerCase(), capitalize(DEPARTMENTS[i]), i));
+            Departments.Department department = Departments.ALL.get(i);
+            long id = categories.create(null, department.name().toLowerCase() + "-" + run.toLowerCase(), department.name(), i);
+            departmentOf.put(id, department);
+            all.add(id);
         }
         for (int i = roots; i < props.categories(); i++) {
-            String noun = NOUNS[random.nextInt(NOUNS.length)];
-            all.add(categories.create(all.get(random.nextInt(all.size())), noun + "-" + i, capitalize(noun) + " " + i, i));
+            long parent = all.get(random.nextInt(all.size()));
+            Departments.Department department = departmentOf.get(parent);
+            String kind = pick(department.kinds());
+            long id = categories.create(parent, kind.replaceAll("\\W+", "-") + "-" + i, capitalize(kind) + " " + i, i);
+            departmentOf.put(id, department);
+            all.add(id);
         }
         return all.size() > roots ? all.subList(roots, all.size()) : all;
     }
 
+    /** A name a person reads ("Compact slate table lamp"), distinct while the words allow, numbered beyond that. */
     private ProductRequest product(String run, int n, long category) {
-        String name = capitalize(ADJECTIVES[random.nextInt(ADJECTIVES.length)]) + " "
-                + NOUNS[random.nextInt(NOUNS.length)] + " " + n;
-        String description = "A " + ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " "
-                + NOUNS[random.nextInt(NOUNS.length)] + " for everyday use, made to last and easy to care for.";
+        Departments.Department department = departmentOf.get(category);
+        String quality = pick(Departments.QUALITIES), colour = pick(Departments.COLOURS), kind = pick(department.kinds());
+        String name = capitalize(quality) + " " + colour + " " + kind;
+        for (int tries = 0; names.contains(name) && tries < 3; tries++) {
+            quality = pick(Departments.QUALITIES);
+            colour = pick(Departments.COLOURS);
+            name = capitalize(quality) + " " + colour + " " + kind;
+        }
+        if (!names.add(name)) {
+            name = name + " no. " + n;
+        }
+        String description = "A " + quality + " " + kind + " in " + colour + ", from our " + department.name().toLowerCase()
+                + " range: made to last and easy to care for.";
         // Log-normal prices: many cheap items, a long tail of expensive ones.
         BigDecimal price = BigDecimal.valueOf(Math.exp(3 + random.nextGaussian())).setScale(2, RoundingMode.HALF_UP);
         return new ProductRequest("SEED-" + run + "-" + n, name, description, category, price, "USD", "ACTIVE");
+    }
+
+    private String pick(List<String> words) {
+        return words.get(random.nextInt(words.size()));
     }
 
     /** Zipf: the product of popularity rank r sells about top / r^skew. */
