@@ -72,7 +72,7 @@ public final class Supervisor {
             // unreadable: treated as stale below
         }
         Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        if (handle.isPresent() && startTime(handle.get()) == started) {
+        if (handle.isPresent() && Math.abs(startTime(handle.get()) - started) <= START_TIME_SLACK.toMillis()) {
             return Optional.of(pid);
         }
         console.warn(name + ": removed a stale PID file (process " + pid + " is gone or is not ours)");
@@ -207,6 +207,14 @@ public final class Supervisor {
         }
         return condition.getAsBoolean();
     }
+
+    /**
+     * A process's start time is its start in ticks since boot plus the boot time each JVM reads once from the kernel,
+     * which computes it from the wall clock: while NTP corrects the clock (a fresh machine), two JVMs read boot times
+     * a second or more apart, and the same process would look like another. A recycled PID that started within
+     * this much of the recorded time is not a practical risk.
+     */
+    private static final Duration START_TIME_SLACK = Duration.ofSeconds(10);
 
     private static long startTime(ProcessHandle process) {
         return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
