@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  *   statements of a cart add and a checkout (on the tests' database, every row deleted afterwards).</li>
  *   <li>Redis ({@link RedisBenchmark}): the L2 cache's SET with a TTL and GET, at the services' key and value sizes.</li>
  * </ul>
- * {@code ./platform load ceilings [--duration SECONDS] [--connections N]}; writes {@code ceilings.json} into
- * {@code loadtests/target/load/ceilings-<time>/}.
+ * {@code ./platform load ceilings [--duration SECONDS] [--warmup SECONDS] [--connections N]}; writes
+ * {@code ceilings.json} into {@code loadtests/target/load/ceilings-<time>/}.
  */
 public final class Ceilings {
 
@@ -62,6 +62,9 @@ public final class Ceilings {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ProductCacheBenchmark.options(args);
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "15")));
+        // A gateway started cold on a busy 2-core machine answered 10-20 requests/s for its first minute (C2 still
+        // compiling): the warm-up must outlast that, or the hop measures the JIT.
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "45")));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         Path repo = Path.of(System.getProperty("shop.platform.repo", ".")).toAbsolutePath().normalize();
         System.setProperty("shop.platform.home", repo.resolve(".platform").toString());
@@ -70,9 +73,10 @@ public final class Ceilings {
         Map<String, Object> machine = Machine.describe();
         System.out.println("ceilings on " + machine.get("summary") + "; " + duration.toSeconds() + " s per measurement");
 
-        List<Ceiling> ceilings = new ArrayList<>(http(repo, shop, results, new Wrk(2, connections), duration));
+        List<Ceiling> redis = redis(shop, connections);   // first: the quickest, so a surprise there costs least
+        List<Ceiling> ceilings = new ArrayList<>(http(repo, shop, results, new Wrk(2, connections), warmup, duration));
         ceilings.addAll(database(shop, tests, new PgBench(connections / 2, 2), duration));
-        ceilings.addAll(redis(shop, connections));
+        ceilings.addAll(redis);
 
         Optional<Path> summaryFile = newestSummary(results);
         List<Ratio> ratios = new ArrayList<>();
@@ -89,6 +93,7 @@ public final class Ceilings {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine", machine);
         out.put("durationSeconds", duration.toSeconds());
+        out.put("warmupSeconds", warmup.toSeconds());
         out.put("connections", connections);
         out.put("ceilings", ceilings);
         out.put("shop", shopFigures);
@@ -99,7 +104,8 @@ public final class Ceilings {
     }
 
     /** Product by id on an L1 hit, straight from the running product service and through a gateway in front of it. */
-    private static List<Ceiling> http(Path repo, DataTier shop, Path results, Wrk wrk, Duration duration) throws Exception {
+    private static List<Ceiling> http(Path repo, DataTier shop, Path results, Wrk wrk, Duration warmup,
+                                      Duration duration) throws Exception {
         String product = LocalShop.serviceUrl(repo, Shop.PRODUCT);
         List<String> paths = ProductCacheBenchmark.productPaths(shop, PRODUCT_KEYS);
         Path log = results.resolve("ceilings-gateway.log");
@@ -107,8 +113,8 @@ public final class Ceilings {
         try (ServiceProcess gateway = GatewayBenchmark.gatewayForOneClient(repo, shop.env(Shop.GATEWAY), log)) {
             System.out.println("http: product by id over " + paths.size() + " products, direct and through the gateway,"
                     + " " + ROUNDS + " alternating rounds");
-            wrk.warmUp(product, paths, Duration.ofSeconds(10));
-            wrk.warmUp(gateway.base(), paths, Duration.ofSeconds(10));
+            wrk.warmUp(product, paths, warmup.dividedBy(3));
+            wrk.warmUp(gateway.base(), paths, warmup);
             List<Wrk.Result> direct = new ArrayList<>(), hop = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 direct.add(wrk.run(product, paths, duration.dividedBy(ROUNDS)));

@@ -46,12 +46,16 @@ final class RedisBenchmark {
         StringBuilder commands = new StringBuilder();
         keys.forEach(k -> commands.append("STRLEN \"").append(k.replace("\\", "\\\\").replace("\"", "\\\""))
                 .append("\"\n"));
-        Sizes s = sizes(keys, execute(cli(), commands.toString()).lines().toList());
+        Sizes s = sizes(keys, execute(cli(), commands.toString()));
         return s.sampled() == 0 ? DEFAULT_SIZES : s;
     }
 
-    /** Keys paired with redis-cli's answers to {@code STRLEN key}, one a line; other types answer an error, skipped. */
-    static Sizes sizes(List<String> keys, List<String> strlenReplies) {
+    /**
+     * Keys paired with redis-cli's answers to {@code STRLEN key}, one a line; a key of another type answers an error
+     * (which redis-cli follows with an empty line) and is left out.
+     */
+    static Sizes sizes(List<String> keys, String replies) {
+        List<String> strlenReplies = replies.lines().filter(l -> !l.isBlank()).toList();
         if (keys.size() != strlenReplies.size()) {
             throw new IllegalStateException(keys.size() + " keys but " + strlenReplies.size() + " STRLEN replies");
         }

@@ -104,7 +104,8 @@ final class ReportPage {
                 new Series("p99", "p99", "#9b2d8e", Step::p99Ms)), p95Limit(summary)));
         h.append("</div>\n");
         levelsTable(h, steps, knee);
-        h.append("<div class=\"side\">\n<div><h2>Gates").append(search && knee != null ? " (of the knee's level)" : "")
+        String gatesOf = !search ? "" : knee != null ? " (of the knee's level)" : " (of level 1)";
+        h.append("<div class=\"side\">\n<div><h2>Gates").append(gatesOf)
                 .append("</h2>\n<table><tr><th>gate</th><th>limit</th><th>measured</th><th></th></tr>\n");
         for (JsonNode g : summary.path("gates")) {
             boolean ok = g.path("passed").asBoolean();
