@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +51,8 @@ public final class GatewayBenchmark {
                 List.of("--logging.level.root=WARN"), logs.resolve("gateway-bench-user.log"));
              ServiceProcess product = new ServiceProcess(jar(repo, Shop.PRODUCT), tier.env(Shop.PRODUCT),
                      List.of("--logging.level.root=WARN"), logs.resolve("gateway-bench-product.log"));
-             ServiceProcess gateway = new ServiceProcess(jar(repo, Shop.GATEWAY),
+             ServiceProcess gateway = gatewayForOneClient(repo,
                      gatewayEnv(tier, Map.of(Shop.USER, user.base(), Shop.PRODUCT, product.base())),
-                     List.of("--logging.level.root=WARN", "--shop.gateway.rate-limit.replenish-per-second=1000000",
-                             "--shop.gateway.rate-limit.burst=1000000"),
                      logs.resolve("gateway-bench-gateway.log"))) {
             System.out.printf("product-by-id (L1 hit) over %d products and login over %d accounts; wrk %s connections,"
                             + " %ds per row after %ds warm-up, direct and gateway alternating in %d rounds (medians)%n",
@@ -74,8 +71,17 @@ public final class GatewayBenchmark {
             wrk.warmUpSending(user.base(), logins, warmup);
             Wrk.Result login = wrk.send(user.base(), logins, duration);
 
-            print(median(direct), median(hop), login);
+            print(Wrk.median(direct), Wrk.median(hop), login);
         }
+    }
+
+    /**
+     * The gateway's jar as shipped (JWT filter, Redis rate limiter, breakers, metrics) with {@code env}, only its
+     * per-client limit raised: wrk is a single client.
+     */
+    static ServiceProcess gatewayForOneClient(Path repo, Map<String, String> env, Path log) {
+        return new ServiceProcess(jar(repo, Shop.GATEWAY), env, List.of("--logging.level.root=WARN",
+                "--shop.gateway.rate-limit.replenish-per-second=1000000", "--shop.gateway.rate-limit.burst=1000000"), log);
     }
 
     private static Path jar(Path repo, String service) {
@@ -108,10 +114,6 @@ public final class GatewayBenchmark {
                     "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
         }
         return logins;
-    }
-
-    private static Wrk.Result median(List<Wrk.Result> rounds) {
-        return rounds.stream().sorted(Comparator.comparingDouble(Wrk.Result::rps)).toList().get(rounds.size() / 2);
     }
 
     private static void print(Wrk.Result direct, Wrk.Result hop, Wrk.Result login) {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,8 @@ public final class ProductCacheBenchmark {
                         ceiling.add(wrk.run(service.base(), CEILING, duration.dividedBy(ROUNDS)));
                         hits.add(wrk.run(service.base(), paths, duration.dividedBy(ROUNDS)));
                     }
-                    rows.add(new Row("ceiling (constant body)", median(ceiling), "-"));
-                    result = median(hits);
+                    rows.add(new Row("ceiling (constant body)", Wrk.median(ceiling), "-"));
+                    result = Wrk.median(hits);
                 } else {
                     result = wrk.run(service.base(), paths, duration);
                 }
@@ -92,12 +91,6 @@ public final class ProductCacheBenchmark {
             }
         }
         print(rows);
-    }
-
-    private static Wrk.Result median(List<Wrk.Result> rounds) {
-        List<Wrk.Result> sorted = new ArrayList<>(rounds);
-        sorted.sort(Comparator.comparingDouble(Wrk.Result::rps));
-        return sorted.get(sorted.size() / 2);
     }
 
     private static void print(List<Row> rows) {

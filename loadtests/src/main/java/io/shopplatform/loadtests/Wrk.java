@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,16 +14,18 @@ import java.util.stream.Collectors;
 /** wrk (apt install wrk): a C load generator, so the generator costs the shared cores less than the service does. */
 final class Wrk {
 
-    /** Throughput and tail latency of one run. */
-    record Result(double rps, double p99Millis, long bytesPerResponse) {}
+    /** Throughput and latency percentiles of one run. */
+    record Result(double rps, double p50Millis, double p95Millis, double p99Millis, long bytesPerResponse) {}
 
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+    /** Printed by {@link #STATUSES}' done(): wrk's own histogram, in microseconds. */
+    private static final Pattern PERCENTILES = Pattern.compile("latency us p50 ([0-9]+) p95 ([0-9]+) p99 ([0-9]+)");
     private static final Pattern REQUESTS = Pattern.compile("([0-9]+) requests in .*?, ([0-9.]+)(B|KB|MB|GB) read");
 
     /**
      * Counts answers other than 2xx per status in each thread and prints them at the end ({@code status 429: 12}),
-     * with the first such answer's body, so a failed run says what went wrong.
+     * with the first such answer's body, so a failed run says what went wrong; prints p50/p95/p99 (wrk's summary
+     * shows no p95).
      */
     private static final String STATUSES = """
             local threads = {}
@@ -35,7 +38,9 @@ final class Wrk {
                 if sample == "" then sample = string.sub(body or "", 1, 300) end
               end
             end
-            done = function()
+            done = function(summary, latency, requests)
+              io.write(string.format("latency us p50 %d p95 %d p99 %d\\n", latency:percentile(50),
+                latency:percentile(95), latency:percentile(99)))
               local total, first = {}, ""
               for _, t in ipairs(threads) do
                 for status, n in pairs(t:get("failed")) do total[status] = (total[status] or 0) + n end
@@ -107,11 +112,22 @@ final class Wrk {
 
     /** Sends the requests in turn, cycling, for {@code duration}; any answer other than 2xx fails the run. */
     Result send(String base, List<Request> requests, Duration duration) {
-        String out = execute(base, requests, duration);
+        return parse(execute(base, requests, duration));
+    }
+
+    /** wrk's output with {@link #STATUSES}' lines; a run with any answer other than 2xx is refused. */
+    static Result parse(String out) {
         if (out.contains("Non-2xx")) {
             throw new IllegalStateException("wrk saw errors:\n" + out);
         }
-        return new Result(Double.parseDouble(find(RPS, out).group(1)), millis(find(P99, out)), bytesPerResponse(out));
+        Matcher p = find(PERCENTILES, out);
+        return new Result(Double.parseDouble(find(RPS, out).group(1)), Long.parseLong(p.group(1)) / 1000.0,
+                Long.parseLong(p.group(2)) / 1000.0, Long.parseLong(p.group(3)) / 1000.0, bytesPerResponse(out));
+    }
+
+    /** The run of median throughput: rounds alternated with another load share a neighbour's noise alike. */
+    static Result median(List<Result> rounds) {
+        return rounds.stream().sorted(Comparator.comparingDouble(Result::rps)).toList().get(rounds.size() / 2);
     }
 
     private String execute(String base, List<Request> requests, Duration duration) {
@@ -123,19 +139,12 @@ final class Wrk {
                     + "end\nlocal i = 0\n"
                     + "request = function()\n  i = i + 1\n  return requests[(i % #requests) + 1]\nend\n"
                     + STATUSES);
-            Process p = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
-                    "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("wrk failed:\n" + out);
-            }
+            String out = Tool.run(new ProcessBuilder("wrk", "-t" + threads, "-c" + connections,
+                    "-d" + duration.toSeconds() + "s", "--latency", "-s", script.toString(), base), null);
             Files.delete(script);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -145,15 +154,6 @@ final class Wrk {
             throw new IllegalStateException("unexpected wrk output:\n" + out);
         }
         return m;
-    }
-
-    private static double millis(Matcher m) {
-        double v = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> v / 1000;
-            case "s" -> v * 1000;
-            default -> v;
-        };
     }
 
     private static long bytesPerResponse(String out) {

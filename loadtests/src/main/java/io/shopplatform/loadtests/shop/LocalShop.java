@@ -18,7 +18,7 @@ import java.util.Properties;
  * The shop {@code ./platform up} runs on this machine: its ports from the runner's {@link Layout} (the same base port),
  * the card simulator's address from the tier's state file and its key from the payment service's environment.
  */
-final class LocalShop {
+public final class LocalShop {
 
     private LocalShop() {}
 
@@ -26,13 +26,10 @@ final class LocalShop {
         Layout layout = new Layout(repo, repo.resolve(".platform"), Layout.configuredBasePort());
         List<Component> services = Shop.PLATFORM.services();
         Map<String, String> management = new LinkedHashMap<>();
-        String gateway = null;
         for (int i = 0; i < services.size(); i++) {
             management.put(services.get(i).name(), "http://127.0.0.1:" + layout.managementPort(i));
-            if (services.get(i).name().equals(Shop.GATEWAY)) {
-                gateway = "http://127.0.0.1:" + layout.servicePort(i);
-            }
         }
+        String gateway = serviceUrl(repo, Shop.GATEWAY);
         PaymentProvider primary = Shop.PAYMENT_PROVIDERS_IN_ORDER.get(0);
         Properties tier = properties(layout.tierFile());
         Properties payment = properties(layout.env().resolve(Shop.PAYMENT + ".env"));
@@ -43,6 +40,18 @@ final class LocalShop {
                     + " simulator in " + layout.tierFile() + "): run ./platform up first");
         }
         return new ShopTarget(gateway, cardUrl, cardKey, adminEmail, adminPassword, management);
+    }
+
+    /** {@code http://127.0.0.1:port} of a service of the local shop (its API, not its management port). */
+    public static String serviceUrl(Path repo, String service) {
+        Layout layout = new Layout(repo, repo.resolve(".platform"), Layout.configuredBasePort());
+        List<Component> services = Shop.PLATFORM.services();
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(service)) {
+                return "http://127.0.0.1:" + layout.servicePort(i);
+            }
+        }
+        throw new IllegalArgumentException("no service " + service + " in the model");
     }
 
     private static Properties properties(Path file) {

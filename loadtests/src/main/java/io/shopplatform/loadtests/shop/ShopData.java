@@ -28,7 +28,7 @@ final class ShopData {
 
     /** Stock each product holds at the start of a run (the inventory service takes at most a million per receipt). */
     static final int STOCK_PER_PRODUCT = 5_000;
-    private static final int PAGE = 100, PARALLEL_CALLS = 8;
+    private static final int PAGE = 100, PARALLEL_CALLS = 8, RATE_LIMITED_RETRIES = 30;
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,11 +111,17 @@ final class ShopData {
         HttpRequest r = request.timeout(CALL_TIMEOUT).build();
         try {
             HttpResponse<String> response = http.send(r, HttpResponse.BodyHandlers.ofString());
-            if (Arrays.stream(expected).noneMatch(s -> s == response.statusCode())) {
-                throw new IllegalStateException("preparing the shop: " + r.method() + " " + r.uri() + " answered "
-                        + response.statusCode() + ": " + response.body());
+            // The gateway limits each client, and the administrator is one: wait as long as its answer says.
+            for (int retry = 0; response.statusCode() == 429 && retry < RATE_LIMITED_RETRIES; retry++) {
+                Thread.sleep(1000 * response.headers().firstValueAsLong("Retry-After").orElse(1));
+                response = http.send(r, HttpResponse.BodyHandlers.ofString());
             }
-            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            HttpResponse<String> answer = response;
+            if (Arrays.stream(expected).noneMatch(s -> s == answer.statusCode())) {
+                throw new IllegalStateException("preparing the shop: " + r.method() + " " + r.uri() + " answered "
+                        + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body().isEmpty() ? JSON.nullNode() : JSON.readTree(answer.body());
         } catch (IOException e) {
             throw new UncheckedIOException("preparing the shop: " + r.method() + " " + r.uri(), e);
         } catch (InterruptedException e) {

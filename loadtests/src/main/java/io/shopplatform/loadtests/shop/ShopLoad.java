@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * One load run against a running shop: readies its data (catalog found, stock received by an administrator), reads
  * the services' meters, runs {@link ShopSimulation} under Gatling (its HTML report), reads the meters again, writes
- * {@code summary.json} next to the report and applies the model's gates. A step search also reads the meters at each
- * level's end and names the knee: the last level whose gates all pass.
+ * {@code summary.json} and its plots ({@link ReportPage}) next to the report and applies the model's gates. A step
+ * search also reads the meters at each level's end and names the knee: the last level whose gates all pass.
  * <p>
  * {@code ./platform load <profile> [--scale F] [--shape S] [--duration SECONDS] [--steps N]} runs it against the
  * local shop ({@link LocalShop}); it exits 1 naming each failed gate, 2 on a bad argument.
@@ -119,6 +119,7 @@ public final class ShopLoad {
         Path summaryFile = report.resolve("summary.json");
         try {
             JSON.writeValue(summaryFile.toFile(), summary);
+            ReportPage.write(report, JSON.valueToTree(summary));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,6 +153,7 @@ public final class ShopLoad {
         System.out.println();
         System.out.println("report:  " + outcome.report().resolve("index.html"));
         System.out.println("summary: " + outcome.summary());
+        System.out.println("plots:   " + outcome.report().resolve(ReportPage.FILE));
         if (outcome.kneeLevel() != null) {
             System.out.println("knee: level " + outcome.kneeLevel() + " (" + outcome.kneeLevel() * plan.users() + " users)");
         }
