@@ -1,6 +1,7 @@
 package io.shopplatform.storefront.web;
 
 import io.shopplatform.storefront.StorefrontProperties;
+import io.shopplatform.storefront.images.ProductImages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,10 +47,14 @@ class WebSecurity {
                 .build();
     }
 
-    /** Static assets are the same for everyone: no CSRF cookie on them, so caches and the CDN may keep them. */
+    /**
+     * Static assets and product images are the same for everyone: no CSRF cookie on them, so caches and the CDN may
+     * keep them.
+     */
     @Bean
     WebSecurityCustomizer assetsOutsideSecurity() {
-        return web -> web.ignoring().requestMatchers(StaticAssets.PATTERNS);
+        return web -> web.ignoring().requestMatchers(StaticAssets.PATTERNS)
+                .requestMatchers(ProductImages.PATTERN);
     }
 
     private static final class EagerCsrfToken extends OncePerRequestFilter {
