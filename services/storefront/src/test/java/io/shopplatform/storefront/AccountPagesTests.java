@@ -67,6 +67,17 @@ class AccountPagesTests {
     }
 
     @Test
+    void aSessionThatEndedElsewhereIsSignedOutHereAndAskedToSignIn() throws Exception {
+        signedIn();
+        api.server.stubFor(get(urlPathEqualTo("/api/v1/users/me")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", PROBLEM).withBody("{\"title\": \"Unauthorized\", \"status\": 401}")));
+        HttpResponse<String> account = browser.get("/account");
+        assertThat(account.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .endsWith("/login?next=/account"));
+        assertThat(cookie("shop_refresh")).as("signed out").isNull();
+    }
+
+    @Test
     void theProfilePageShowsTheAccountAndSavesANewName() throws Exception {
         signedIn();
         HttpResponse<String> account = browser.get("/account");

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ProfileController {
 
     static final String PAGE = "/account";
+    private static final int UNAUTHORIZED = 401;
 
     private final ShopApi api;
     private final Sessions sessions;
@@ -41,11 +42,7 @@ class ProfileController {
         try {
             model.addAttribute("profile", api.get("/users/me", visitor).body());
         } catch (ApiProblem p) {
-            if (p.status() == 401) {     // the session ended elsewhere (a password change, a deletion)
-                sessions.signOut(request, response);
-                return signIn();
-            }
-            throw p;
+            return ended(p, request, response);
         }
         model.addAttribute("saved", saved != null);
         return "account";
@@ -61,6 +58,9 @@ class ProfileController {
         try {
             sessions.wrote(api.put("/users/me", Map.of("displayName", displayName), visitor), request, response);
         } catch (ApiProblem refused) {
+            if (refused.status() == UNAUTHORIZED) {
+                return ended(refused, request, response);
+            }
             model.addAttribute("problem", refused);
             model.addAttribute("displayName", displayName);
             return again(refused, visitor, response, model);
@@ -79,6 +79,9 @@ class ProfileController {
             api.post("/users/me/password", Map.of("currentPassword", currentPassword, "newPassword", newPassword),
                     visitor);
         } catch (ApiProblem refused) {
+            if (refused.status() == UNAUTHORIZED) {
+                return ended(refused, request, response);
+            }
             model.addAttribute("passwordProblem", refused);
             return again(refused, visitor, response, model);
         }
@@ -92,6 +95,15 @@ class ProfileController {
         model.addAttribute("saved", false);
         response.setStatus(refused.status());
         return "account";
+    }
+
+    /** A 401: the session ended elsewhere (a password change, a deletion); this browser signs in again. */
+    private String ended(ApiProblem problem, HttpServletRequest request, HttpServletResponse response) {
+        if (problem.status() != UNAUTHORIZED) {
+            throw problem;
+        }
+        sessions.signOut(request, response);
+        return signIn();
     }
 
     private static String signIn() {
