@@ -92,6 +92,17 @@ class AccountPagesTests {
     }
 
     @Test
+    void signingOutEndsTheSessionAtTheApiAndForgetsItsTokens() throws Exception {
+        signedIn();
+        api.server.stubFor(post(urlPathEqualTo("/api/v1/auth/logout")).willReturn(aResponse().withStatus(204)));
+        HttpResponse<String> out = browser.submit("/account", "/logout", "");
+        assertThat(out.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+        api.server.verify(postRequestedFor(urlPathEqualTo("/api/v1/auth/logout"))
+                .withRequestBody(equalToJson("{\"refreshToken\": \"r1\"}")));
+        assertThat(cookie("shop_refresh")).as("signed out").isNull();
+    }
+
+    @Test
     void aWrongCurrentPasswordIsSaidOnThePasswordFormInWords() throws Exception {
         signedIn();
         api.server.stubFor(post(urlPathEqualTo("/api/v1/users/me/password")).willReturn(aResponse().withStatus(400)

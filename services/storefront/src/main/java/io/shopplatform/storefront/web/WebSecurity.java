@@ -38,6 +38,9 @@ class WebSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.csrfTokenRepository(tokens))
+                // Signing out is the account page's (it ends the session at the API and forgets the tokens); Spring
+                // Security's own logout would answer POST /logout first and leave both in place.
+                .logout(l -> l.disable())
                 // The token is written as a cookie before the page streams out (a committed response takes none).
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
