@@ -124,6 +124,9 @@ class AccountBrowserTests {
         Page page = open();
         register(page, email);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(accountLink(page)).hasCount(0);
+        page.navigate(shop.storefrontUrl() + "/account");
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?next=/account$"));
 
         page.navigate(shop.storefrontUrl() + "/login");
         page.getByText("Forgot your password?").click();
