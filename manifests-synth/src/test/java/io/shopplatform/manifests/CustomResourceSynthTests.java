@@ -76,6 +76,11 @@ class CustomResourceSynthTests {
     }
 
     @Test
+    void backendConfigWithCloudCdnSynthesizes() {
+        synthesizes(BackendConfig.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.STOREFRONT)));
+    }
+
+    @Test
     void managedCertificateSynthesizes() {
         synthesizes(ManagedCertificate.TYPE, (scope, t) -> new FrontDoor(scope, t, t.platform().component(Shop.STOREFRONT)));
     }

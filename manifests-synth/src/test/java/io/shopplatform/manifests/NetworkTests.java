@@ -3,12 +3,14 @@ package io.shopplatform.manifests;
 import static io.shopplatform.manifests.PerEnvironment.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopplatform.manifests.crd.BackendConfig;
 import io.shopplatform.manifests.network.FrontDoor;
 import io.shopplatform.manifests.network.NetworkChart;
 import io.shopplatform.manifests.network.Peers;
 import io.shopplatform.manifests.operations.GitOps;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Edge;
+import io.shopplatform.model.EdgeCache;
 import io.shopplatform.model.Kind;
 import io.shopplatform.model.Platform;
 import io.shopplatform.model.Shop;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NetworkTests {
     private static final String INTERNET = "(internet)";
+    /** GKE's Service annotation naming the BackendConfig of its load balancer backend. */
+    private static final String BACKEND_CONFIG = "cloud.google.com/backend-config";
 
     @TestFactory
     Stream<DynamicNode> everyNamespaceDeniesByDefault() {
@@ -119,6 +123,31 @@ class NetworkTests {
             Map<String, Object> api = ingress.list("spec", "rules").get(0);
             assertThat(Doc.at(api, "http", "paths").toString()).contains("path=" + Shop.PUBLIC_API.prefix() + "/*",
                     "name=" + Shop.GATEWAY, "number=" + FrontDoor.HTTP);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicNode> theCdnServesTheBackendsTheModelPutsBehindItAndNoOther() {
+        return rule("Cloud CDN on the backend of each component the model serves through it (the storefront): it keeps "
+                + "what the answers mark public, keyed on host, scheme, path and query, never a cookie; each public "
+                + "Service names its BackendConfig; the API's backend is not cached", m -> {
+            Platform platform = m.target().platform();
+            for (Edge edge : platform.edgesFrom(Shop.INGRESS)) {
+                Component component = platform.component(edge.to());
+                Doc config = m.get("BackendConfig", component.name());
+                assertThat(m.get("Service", component.name()).map("metadata", "annotations"))
+                        .containsEntry(BACKEND_CONFIG, "{\"default\": \"" + config.name() + "\"}");
+                if (component.edgeCache() == EdgeCache.NONE) {
+                    assertThat(config.map("spec")).as(component.name()).doesNotContainKey("cdn");
+                    continue;
+                }
+                assertThat(config.map("spec", "cdn")).containsEntry("enabled", true)
+                        .containsEntry("cacheMode", BackendConfig.USE_ORIGIN_HEADERS);
+                assertThat(config.map("spec", "cdn", "cachePolicy")).containsOnly(Map.entry("includeHost", true),
+                        Map.entry("includeProtocol", true), Map.entry("includeQueryString", true));
+            }
+            assertThat(m.ofKind("BackendConfig")).filteredOn(d -> d.at("spec", "cdn") != null).extracting(Doc::name)
+                    .containsExactly(Shop.STOREFRONT);
         });
     }
 

@@ -63,8 +63,8 @@ final class LocalWiring {
             env.put(setting.variable().name(), switch (setting.source()) {
                 case FIXED -> setting.fixedValue();
                 case GENERATED_SECRET -> secrets.password(setting.purpose());
-                // Locally, shoppers' browsers load the shop from the gateway itself, with nothing in front of it.
-                case PUBLIC_ORIGIN -> serviceUrl(Wiring.serviceUrlVariable(Shop.GATEWAY));
+                // Locally, shoppers' browsers load the shop from the storefront itself, with nothing in front of it.
+                case PUBLIC_ORIGIN -> serviceUrl(Wiring.serviceUrlVariable(Shop.STOREFRONT));
                 case FRONT_PROXIES -> "0";
                 case CARD_TOKENIZATION -> "http://127.0.0.1:" + layout.paymentSimulatorPort(0);
             });

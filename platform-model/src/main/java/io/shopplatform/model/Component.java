@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param membership whether instances form a cluster with each other (replication, cluster bus)
  * @param schedule   cron schedule, for {@link Kind#JOB} only
  * @param priority   who is preempted first when nodes run short (by default, from the kind)
+ * @param edgeCache  what caches its answers in front of it (only a component the load balancer reaches has one)
  */
 public record Component(
         String name,
@@ -24,7 +25,8 @@ public record Component(
         Optional<String> nodePool,
         Membership membership,
         Optional<String> schedule,
-        Priority priority) {
+        Priority priority,
+        EdgeCache edgeCache) {
 
     /** How a component's instances relate. */
     public enum Membership {
@@ -54,6 +56,7 @@ public record Component(
         if ((kind == Kind.JOB) != schedule.isPresent()) {
             throw new IllegalArgumentException(name + ": jobs and only jobs have a schedule");
         }
+        Checks.required(edgeCache, name + ": edge cache");
     }
 
     public static Builder builder(String name, Kind kind) {
@@ -76,7 +79,7 @@ public record Component(
     /** The same component running another build of its image (pinned by digest, say). */
     public Component withImage(Image other) {
         return new Component(name, kind, purpose, Optional.of(other), ports, replicas, resources, autoscaling, nodePool,
-                membership, schedule, priority);
+                membership, schedule, priority, edgeCache);
     }
 
     public boolean isService() {
@@ -87,7 +90,10 @@ public record Component(
         return membership == Membership.CLUSTERED;
     }
 
-    /** Defaults: one replica, standalone, no ports, no image, no pool; external components are never sized. */
+    /**
+     * Defaults: one replica, standalone, no ports, no image, no pool, no edge cache; external components are never
+     * sized.
+     */
     public static final class Builder {
         private final String name;
         private final Kind kind;
@@ -101,6 +107,7 @@ public record Component(
         private Membership membership = Membership.STANDALONE;
         private Optional<String> schedule = Optional.empty();
         private Priority priority;
+        private EdgeCache edgeCache = EdgeCache.NONE;
 
         private Builder(String name, Kind kind) {
             this.name = name;
@@ -131,10 +138,12 @@ public record Component(
         /** A job's cron schedule (UTC). */
         public Builder schedule(String cron) { schedule = Optional.of(cron); return this; }
         public Builder priority(Priority value) { priority = value; return this; }
+        public Builder edgeCache(EdgeCache value) { edgeCache = value; return this; }
 
         public Component build() {
             return new Component(name, kind, purpose, image, ports, replicas,
-                    Checks.required(resources, name + ": resources"), autoscaling, nodePool, membership, schedule, priority);
+                    Checks.required(resources, name + ": resources"), autoscaling, nodePool, membership, schedule, priority,
+                    edgeCache);
         }
     }
 }

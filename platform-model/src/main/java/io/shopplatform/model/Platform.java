@@ -169,6 +169,12 @@ public record Platform(
             if (c.isService() && edges.stream().noneMatch(e -> e.to().equals(c.name()))) {
                 problems.add("service " + c.name() + " is unreachable: no edge leads to it");
             }
+            // The CDN sits on the load balancer's backend: a component the load balancer does not reach has none.
+            if (c.edgeCache() != EdgeCache.NONE
+                    && !edges.contains(new Edge(Shop.INGRESS, c.name(), c.mainPort().name()))) {
+                problems.add(c.name() + " is served through the " + c.edgeCache() + " but the load balancer ("
+                        + Shop.INGRESS + ") does not reach its " + c.mainPort().name() + " port");
+            }
         }
         int sumMin = pools.stream().mapToInt(NodePool::minNodes).sum();
         int sumMax = pools.stream().mapToInt(NodePool::maxNodes).sum();

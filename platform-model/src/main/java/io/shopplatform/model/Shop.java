@@ -150,10 +150,12 @@ public final class Shop {
                                     .scaleUp(percent(100).every(ofSeconds(15)))
                                     .scaleDown(percent(10).every(ofSeconds(300)))),
                     // Last of the services, so the runner's ports of the others stay where they were.
-                    service(STOREFRONT, "the shop's web pages (server-rendered), on the gateway's API", APP_POOL,
+                    // Its fingerprinted assets and product images are the seed's L4 cache: served through the CDN.
+                    serviceBuilder(STOREFRONT, "the shop's web pages (server-rendered), on the gateway's API", APP_POOL,
                             Autoscaling.builder().minReplicas(3).maxReplicas(15).cpuTargetPercent(70)
                                     .scaleUp(percent(100).every(ofSeconds(15)))
-                                    .scaleDown(percent(10).every(ofSeconds(300)))),
+                                    .scaleDown(percent(10).every(ofSeconds(300))), Priority.SERVING)
+                            .edgeCache(EdgeCache.CDN).build(),
                     Component.builder(POSTGRES, Kind.DATABASE)
                             .purpose("PostgreSQL " + ServerVersions.POSTGRESQL_MAJOR
                                     + ": one primary, streaming standbys (synchronous quorum), WAL archived by pgBackRest")
@@ -332,6 +334,11 @@ public final class Shop {
 
     private static Component service(String name, String purpose, String pool, Autoscaling.Builder scaling,
                                      Priority priority) {
+        return serviceBuilder(name, purpose, pool, scaling, priority).build();
+    }
+
+    private static Component.Builder serviceBuilder(String name, String purpose, String pool,
+                                                    Autoscaling.Builder scaling, Priority priority) {
         return Component.builder(name, Kind.SERVICE)
                 .purpose(purpose)
                 .priority(priority)
@@ -339,8 +346,7 @@ public final class Shop {
                 .ports(HTTP, MANAGEMENT)
                 .resources(SERVICE_SIZE)
                 .autoscaling(scaling.build())
-                .nodePool(pool)
-                .build();
+                .nodePool(pool);
     }
 
     /** @param ports where it listens, for parties the platform calls; none for parties that only call in */

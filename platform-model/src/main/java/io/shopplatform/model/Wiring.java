@@ -26,7 +26,10 @@ public final class Wiring {
             FIXED,
             /** A random secret generated per environment (infra) or per local tier (the runner). */
             GENERATED_SECRET,
-            /** The origin shoppers' browsers load the shop from: https://domain in a cluster, the gateway locally. */
+            /**
+             * The origin shoppers' browsers load the shop from (its pages, and the links in its mail): https://domain
+             * in a cluster, whose default backend is the storefront; the storefront's own address locally.
+             */
             PUBLIC_ORIGIN,
             /** Proxies in front of the gateway that append to X-Forwarded-For: Google's load balancer; none locally. */
             FRONT_PROXIES,

@@ -165,6 +165,23 @@ class ShopTests {
     }
 
     @Test
+    void onlyTheStorefrontIsServedThroughTheCdnAndTheLoadBalancerReachesIt() {
+        assertThat(PLATFORM.components()).filteredOn(c -> c.edgeCache() != EdgeCache.NONE).extracting(Component::name)
+                .containsExactly(Shop.STOREFRONT);
+        assertThat(PLATFORM.component(Shop.STOREFRONT).edgeCache()).isEqualTo(EdgeCache.CDN);
+        assertThat(PLATFORM.mayConnect(Shop.INGRESS, Shop.STOREFRONT)).isTrue();
+    }
+
+    @Test
+    void refusesACdnInFrontOfAComponentTheLoadBalancerDoesNotReach() {
+        Component unreached = Component.builder("pages", Kind.EXTERNAL).purpose("pages nobody routes to")
+                .ports(Shop.HTTP).edgeCache(EdgeCache.CDN).build();
+        assertThatThrownBy(() -> PLATFORM.toBuilder().components(unreached).edges(List.of()).build())
+                .hasMessageContaining("pages is served through the CDN but the load balancer (ingress) does not reach"
+                        + " its http port");
+    }
+
+    @Test
     void refusesAnInProcessCacheThatCrowdsOutAServicesHeap() {
         assertThatThrownBy(() -> PLATFORM.toBuilder().applicationCacheMi(600).build())
                 .hasMessageContaining("the in-process cache (600 Mi) takes more than half of product's memory (1024Mi)");

@@ -11,6 +11,7 @@ import io.shopplatform.model.Shop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cdk8s.plus25.k8s.HttpIngressPath;
 import org.cdk8s.plus25.k8s.HttpIngressRuleValue;
 import org.cdk8s.plus25.k8s.IngressBackend;
@@ -29,7 +30,8 @@ import software.constructs.Construct;
  * public service's pods (container-native load balancing), through its Service's port 80. infra/ reserves the address
  * ({@code Environment.publicAddress()}); the certificate is issued once the domain's DNS points at it. With a storefront
  * in the model, browsers get its pages and only the public API's prefix ({@code /api/...}) goes to the gateway: one
- * address, one certificate, one Ingress, a health check per backend.
+ * address, one certificate, one Ingress, a health check per backend, and Cloud CDN on the backends the model serves
+ * through it ({@link io.shopplatform.model.EdgeCache#CDN}).
  */
 public final class FrontDoor extends Construct {
     public static final int HTTP = 80;
@@ -48,7 +50,8 @@ public final class FrontDoor extends Construct {
     public FrontDoor(Construct scope, Target target, Component service) {
         super(scope, "front-door");
         CustomResource.create(this, "backend-config", BackendConfig.TYPE, Meta.meta(target, service, service.name()),
-                new BackendConfig.Spec(new BackendConfig.HealthCheck("HTTP", HEALTH_PATH, service.mainPort().number(), 5)));
+                new BackendConfig.Spec(new BackendConfig.HealthCheck("HTTP", HEALTH_PATH, service.mainPort().number(), 5),
+                        cdn(service)));
         if (!service.name().equals(entrance(target.platform()))) {
             return;     // a backend of the entrance's Ingress
         }
@@ -64,6 +67,19 @@ public final class FrontDoor extends Construct {
                         .labels(Meta.labels(service, service.name())).annotations(annotations).build())
                 .spec(spec(target.platform(), service))
                 .build());
+    }
+
+    /**
+     * Cloud CDN on the backend of a component the model serves through it (the seed's L4 cache): it keeps only what
+     * the component's answers mark public, for as long as they say, keyed on host, scheme, path and query; a page
+     * (which sets cookies and is never public) passes through, so no shopper is ever served another's.
+     */
+    static Optional<BackendConfig.Cdn> cdn(Component service) {
+        return switch (service.edgeCache()) {
+            case NONE -> Optional.empty();
+            case CDN -> Optional.of(new BackendConfig.Cdn(true, BackendConfig.USE_ORIGIN_HEADERS,
+                    new BackendConfig.CachePolicy(true, true, true)));
+        };
     }
 
     private static IngressSpec spec(Platform platform, Component entrance) {
@@ -91,7 +107,10 @@ public final class FrontDoor extends Construct {
         return platform.mayConnect(Shop.INGRESS, component);
     }
 
-    /** Annotations on the public Service: container-native load balancing, checked by the BackendConfig above. */
+    /**
+     * Annotations on the public Service: container-native load balancing, checked (and cached, where the model says
+     * so) as the BackendConfig above says.
+     */
     public static Map<String, String> serviceAnnotations(Component service) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("cloud.google.com/neg", "{\"ingress\": true}");

@@ -14,9 +14,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign in, sign up, sign out. A refused form is shown again with the API's reason next to it. */
+/**
+ * Sign in, sign up, sign out. A refused form is shown again with the API's reason next to it; the login page says
+ * why a shopper was sent there after an account change (a new password).
+ */
 @Controller
 class AccountController {
+
+    /** Why the login page was opened after an account change: {@code /login?after=...} and what the page says. */
+    static final String PASSWORD_CHANGED = "password-changed", PASSWORD_RESET = "password-reset";
+    private static final Map<String, String> NOTICES = Map.of(
+            PASSWORD_CHANGED, "Your password was changed and every session of yours has ended, here and on your other "
+                    + "devices. Sign in with the new password.",
+            PASSWORD_RESET, "Your new password is set. Sign in with it.");
 
     private final ShopApi api;
     private final Sessions sessions;
@@ -27,8 +37,10 @@ class AccountController {
     }
 
     @GetMapping("/login")
-    String loginForm(@RequestParam(defaultValue = "/") String next, Model model) {
+    String loginForm(@RequestParam(defaultValue = "/") String next, @RequestParam(required = false) String after,
+                     Model model) {
         model.addAttribute("next", local(next));
+        model.addAttribute("notice", after == null ? null : NOTICES.get(after));
         return "login";
     }
 

@@ -1,6 +1,7 @@
 package io.shopplatform.storefront.api;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,7 +13,13 @@ public final class ApiProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** One invalid input, as the API named it. */
-    public record FieldError(String field, String message) {}
+    public record FieldError(String field, String message) {
+
+        /** The field in words, as a form's label says it: {@code currentPassword} is "current password". */
+        public String label() {
+            return field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final int status;
     private final String title;

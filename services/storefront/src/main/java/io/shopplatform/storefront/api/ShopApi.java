@@ -69,6 +69,10 @@ public class ShopApi {
         return send("POST", path, body, visitor, headers);
     }
 
+    public Answer put(String path, Object body, Visitor visitor) {
+        return send("PUT", path, body, visitor, Map.of());
+    }
+
     public Answer delete(String path, Visitor visitor) {
         return send("DELETE", path, null, visitor, Map.of());
     }

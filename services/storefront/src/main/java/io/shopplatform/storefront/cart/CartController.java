@@ -1,10 +1,13 @@
 package io.shopplatform.storefront.cart;
 
+import io.shopplatform.storefront.api.ApiProblem;
 import io.shopplatform.storefront.api.ShopApi;
 import io.shopplatform.storefront.api.Visitor;
 import io.shopplatform.storefront.web.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +34,28 @@ class CartController {
     @GetMapping("/cart")
     String cart(HttpServletRequest request, HttpServletResponse response, Model model) {
         Visitor visitor = sessions.visitor(request, response);
-        model.addAttribute("cart", visitor.signedIn() || visitor.cartId() != null
-                ? kept(api.get("/cart", visitor), visitor, request, response) : Map.of());
+        Map<String, Object> cart = visitor.signedIn() || visitor.cartId() != null
+                ? kept(api.get("/cart", visitor), visitor, request, response) : Map.of();
+        model.addAttribute("cart", cart);
+        model.addAttribute("names", names(cart));
         return "cart";
+    }
+
+    /** Each line's product name by its product id (a line keeps only the SKU); none for a product gone since. */
+    @SuppressWarnings("unchecked")
+    private Map<Object, String> names(Map<String, Object> cart) {
+        Map<Object, String> names = new HashMap<>();
+        for (Map<String, Object> line : (List<Map<String, Object>>) cart.getOrDefault("lines", List.of())) {
+            Object id = line.get("productId");
+            try {
+                names.put(id, String.valueOf(api.get("/products/" + id, null).body().get("name")));
+            } catch (ApiProblem p) {
+                if (p.status() != 404) {
+                    throw p;
+                }
+            }
+        }
+        return names;
     }
 
     @PostMapping("/cart/items")

@@ -1,6 +1,7 @@
 package io.shopplatform.storefront.web;
 
 import io.shopplatform.storefront.StorefrontProperties;
+import io.shopplatform.storefront.images.ProductImages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,9 @@ class WebSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .csrf(c -> c.csrfTokenRepository(tokens))
+                // Signing out is the account page's (it ends the session at the API and forgets the tokens); Spring
+                // Security's own logout would answer POST /logout first and leave both in place.
+                .logout(l -> l.disable())
                 // The token is written as a cookie before the page streams out (a committed response takes none).
                 .addFilterAfter(new EagerCsrfToken(), CsrfFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
@@ -46,10 +50,14 @@ class WebSecurity {
                 .build();
     }
 
-    /** Static assets are the same for everyone: no CSRF cookie on them, so caches and the CDN may keep them. */
+    /**
+     * Static assets and product images are the same for everyone: no CSRF cookie on them, so caches and the CDN may
+     * keep them.
+     */
     @Bean
     WebSecurityCustomizer assetsOutsideSecurity() {
-        return web -> web.ignoring().requestMatchers(StaticAssets.PATTERNS);
+        return web -> web.ignoring().requestMatchers(StaticAssets.PATTERNS)
+                .requestMatchers(ProductImages.PATTERN);
     }
 
     private static final class EagerCsrfToken extends OncePerRequestFilter {
