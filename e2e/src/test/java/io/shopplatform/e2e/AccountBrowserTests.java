@@ -4,32 +4,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.shopplatform.user.Api;
 import io.shopplatform.user.Mailbox;
 import java.net.URI;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * A shopper's account in a real browser (Debian's Chromium, driven by Playwright) on the whole shop
  * ({@link TheShop}): the profile page renames them, a new password signs them out everywhere, and a forgotten password
  * is reset through the link the user service mails (read from the local mail server over IMAP), which works once.
- * A failing test leaves a screenshot in target/screenshots.
  */
 class AccountBrowserTests {
 
@@ -38,47 +30,18 @@ class AccountBrowserTests {
     private static final Pattern RESET_LINK = Pattern.compile("\\S+/reset-password\\?token=([A-Za-z0-9_-]+)");
 
     private static TheShop shop;
-    private static Chromium chromium;
-
-    private final List<BrowserContext> contexts = new ArrayList<>();
-    private Page page;
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext test, Throwable cause) {
-            if (page != null) {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Paths.get("target",
-                        "screenshots", "Account_" + test.getDisplayName().replaceAll("\\W+", "_") + ".png")));
-            }
-        }
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeAll
-    static void openTheShopAndABrowser() {
+    static void openTheShop() {
         shop = TheShop.shared();
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     /** A browser of its own (cookies and all): a shopper's second device is another one. */
     private Page open() {
-        BrowserContext context = chromium.browser().newContext();
-        context.setDefaultTimeout(30_000);
-        contexts.add(context);
-        page = context.newPage();
-        return page;
-    }
-
-    @AfterEach
-    void closeTheContexts() {
-        contexts.forEach(BrowserContext::close);
+        return browsers.open();
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every page of the storefront as a shopper meets it, on the whole shop with its demo catalog: checked with
+ * Every page of the storefront as a shopper meets it (the catalog's, a purchase's, the account's), on the whole shop with its demo catalog: checked with
  * axe-core (the npm package, fetched by the build and injected by the test) for serious or critical accessibility
  * violations, photographed for README ({@code target/screenshots/pages}), and the cold home and product pages
  * weighed with the browser's Performance API against the budget.
@@ -78,6 +78,8 @@ class StorefrontPagesBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/cart$"));
         check(page, "cart", violations);
         visit(page, "register", "/register", violations);
+        visit(page, "forgot-password", "/forgot-password", violations);
+        visit(page, "reset-password", "/reset-password?token=a-link-from-a-mail", violations);
         visit(page, "sign-in", "/login?next=/checkout", violations);
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Api.GOOD_PASSWORD);
@@ -97,10 +99,11 @@ class StorefrontPagesBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/orders/\\d+$"), new PageAssertions.HasURLOptions().setTimeout(60_000));
         check(page, "order", violations);
         visit(page, "orders", "/orders", violations);
+        visit(page, "account", "/account", violations);
         visit(page, "not-found", "/products/999999999", violations);
         assertThat(page.content()).as("a page, not a stack trace").doesNotContain("Exception");
 
-        assertThat(violations).as("pages checked").hasSizeGreaterThanOrEqualTo(11);
+        assertThat(violations).as("pages checked").hasSizeGreaterThanOrEqualTo(14);
         assertThat(violations).allSatisfy((name, found) -> assertThat(found).as(name).isEmpty());
     }
 
