@@ -164,7 +164,7 @@ class StorefrontBrowserTests {
         // Charged once, for the confirmed order only.
         for (String email : emails) {
             String token = new Api(shop.gatewayPort()).loggedIn(email, Api.GOOD_PASSWORD).accessToken();
-            List<Map<String, Object>> orders = gateway.get("/api/v1/orders", token).json("$.items");
+            List<Map<String, Object>> orders = gateway.get("/api/v1/orders", token).json("$");
             for (Map<String, Object> o : orders) {
                 long expected = CONFIRMED.equals(o.get("status")) ? 1 : 0;
                 assertThat(PaymentSimulators.shared().chargesMade(PaymentSimulators.chargeKey(((Number) o.get("id")).longValue())))

@@ -47,6 +47,11 @@ class StorefrontPagesBrowserTests {
                     return { bytes: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0),
                              requests: 1 + res.length, interactive: nav.domInteractive, loaded: nav.loadEventEnd }; }""";
 
+    /** Pictures load lazily, after the load event: the page is weighed once those in view have arrived. */
+    private static final String PICTURES_SHOWN = """
+            () => [...document.images].filter(i => i.getBoundingClientRect().top < innerHeight)
+                .every(i => i.complete && i.naturalWidth > 0)""";
+
     private static TheShop shop;
     private static TheShop.Stocked kettle;
     private static String axe;
@@ -130,7 +135,7 @@ class StorefrontPagesBrowserTests {
     private Map<String, Object> weigh(String path) {
         Page page = browsers.open(new Browser.NewContextOptions());
         page.navigate(shop.storefrontUrl() + path);
-        page.waitForLoadState();
+        page.waitForFunction(PICTURES_SHOWN);
         return (Map<String, Object>) page.evaluate(WEIGHT);
     }
 
