@@ -249,7 +249,8 @@ class StorefrontBrowserTests {
         assertThat(page).hasURL(shop.storefrontUrl() + next);
     }
 
-    private static void fillCheckout(Page page, String name, String card) {
+    /** The checkout form as a shopper fills it: an address, and a card the page tokenizes at the provider. */
+    static void fillCheckout(Page page, String name, String card) {
         page.getByLabel("Name").fill(name);
         page.getByLabel("Address", new Page.GetByLabelOptions().setExact(true)).fill("1 Walk Road");
         page.getByLabel("City").fill("Testville");
