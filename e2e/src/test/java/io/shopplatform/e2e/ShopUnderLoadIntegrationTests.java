@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The smoke load profile: the model's normal profile scaled down to a handful of shoppers for a minute, the 70/30 mix
  * through the gateway of the shop {@link TheShop} already runs for the journey (not a second one), held to the
- * model's gates: p95, error budget, database read and write p95.
+ * model's gates: p95, error budget, database read and write p95. It runs after the journeys, before the drills.
  */
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class ShopUnderLoadIntegrationTests {
 
     /** Normal's 2,000 users × this = 10 shoppers, about 5 requests a second at the model's think time. */

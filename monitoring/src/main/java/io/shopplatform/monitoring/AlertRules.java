@@ -27,7 +27,8 @@ public final class AlertRules {
             CACHE_HIT_RATIO_LOW = "CacheHitRatioLow", DISK_ALMOST_FULL = "DiskAlmostFull",
             BACKUP_JOB_FAILED = "DatabaseBackupJobFailed", WAL_ARCHIVING_FAILING = "DatabaseWalArchivingFailing",
             SLOT_INACTIVE = "DatabaseReplicationSlotInactive", SLOT_LAGGING = "DatabaseReplicationSlotLagging",
-            QUEUE_DEPTH_INCREASING = "QueueDepthIncreasing";
+            QUEUE_DEPTH_INCREASING = "QueueDepthIncreasing", PAYMENT_PROVIDER_FAILING = "PaymentProviderFailing",
+            CACHE_LAYER_DOWN = "CacheLayerDown", EVENT_BROKER_UNREACHABLE = "EventBrokerUnreachable";
 
     /** A rule group as Prometheus's rule files and the PrometheusRule resource both spell it. */
     public record Group(String name, List<Rule> rules) {}
@@ -106,6 +107,19 @@ public final class AlertRules {
                 rule(SLOT_LAGGING, "pg_replication_slot_safe_wal_size_bytes{" + inNs + "} < " + slotRiskBytes,
                         Duration.ofMinutes(5), WARNING, namespace, "slot {{ $labels.slot_name }} is within 20 % of "
                                 + "max_slot_wal_keep_size: its standby will have to be copied afresh"),
+                // The failures the services ride out by themselves (runbooks/): the shop keeps selling, an operator
+                // still needs to know that a dependency is gone and the shop runs degraded.
+                rule(PAYMENT_PROVIDER_FAILING, "max by (name) (resilience4j_circuitbreaker_state{"
+                                + Queries.service(namespace, Shop.PAYMENT) + ",state=\"open\"}) == 1",
+                        Duration.ofMinutes(1), WARNING, namespace, "payment provider {{ $labels.name }} is failing: its "
+                                + "breaker is open and charges go to the next provider"),
+                rule(CACHE_LAYER_DOWN, "min by (service, layer) (shop_cache_layer_up{" + services + "}) == 0",
+                        Duration.ofMinutes(1), WARNING, namespace, "{{ $labels.service }} reads around its {{ $labels.layer }} "
+                                + "cache: the layer's breaker is open, reads go to the next layer or the database"),
+                rule(EVENT_BROKER_UNREACHABLE, "sum by (service) (increase(shop_outbox_unavailable_total{" + services
+                                + "}[2m])) > 0",
+                        Duration.ofMinutes(2), WARNING, namespace, "{{ $labels.service }}'s outbox relay cannot reach "
+                                + "Kafka: its events wait in the outbox until it returns"),
                 rule(QUEUE_DEPTH_INCREASING, "sum(deriv(" + queueMetric + "{" + inNs + "}[10m])) > 0",
                         Duration.ofMinutes(15), WARNING, namespace, queueMetric + " has been rising for 15 minutes"));
         return List.of(new Group("shop-critical", critical), new Group("shop-warning", warning));

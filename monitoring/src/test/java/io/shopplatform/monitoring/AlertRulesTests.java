@@ -61,6 +61,7 @@ class AlertRulesTests {
         cpuAndMemory();
         cacheHitRatio();
         queueDepth();
+        degradedDependencies();
 
         Path rulesFile = dir.resolve("rules.yml");
         Files.writeString(rulesFile, AlertRules.file(AlertRules.of(PLATFORM, Sizing.of(PLATFORM, ENV), NS)));
@@ -157,6 +158,21 @@ class AlertRulesTests {
         String metric = AlertRules.queueMetric(PLATFORM);
         test(List.of(series(metric, Map.of("pod", "order-0"), "0+5x90")), rule, Map.of(), null);
         test(List.of(series(metric, Map.of("pod", "order-0"), "50x90")), rule, null, null);
+    }
+
+    /** A provider's open breaker, a cache layer out of use, a relay that cannot reach Kafka each fire; their healthy twins do not. */
+    private void degradedDependencies() {
+        Map<String, String> payment = Map.of("service", Shop.PAYMENT, "pod", "payment-0");
+        test(List.of(series("resilience4j_circuitbreaker_state", with(with(payment, "name", "stripe"), "state", "open"), "1x60"),
+                series("resilience4j_circuitbreaker_state", with(with(payment, "name", "paypal"), "state", "open"), "0x60")),
+                rules.get(AlertRules.PAYMENT_PROVIDER_FAILING), Map.of("name", "stripe"), null);
+        Map<String, String> product = Map.of("service", Shop.PRODUCT, "pod", "product-0", "cache", "products");
+        test(List.of(series("shop_cache_layer_up", with(product, "layer", Shop.REDIS), "0x60"),
+                series("shop_cache_layer_up", with(product, "layer", Shop.MEMCACHED), "1x60")),
+                rules.get(AlertRules.CACHE_LAYER_DOWN), Map.of("service", Shop.PRODUCT, "layer", Shop.REDIS), null);
+        test(List.of(series("shop_outbox_unavailable_total", Map.of("service", Shop.ORDER, "pod", "order-0"), "0+3x60"),
+                series("shop_outbox_unavailable_total", Map.of("service", Shop.USER, "pod", "user-0"), "5x60")),
+                rules.get(AlertRules.EVENT_BROKER_UNREACHABLE), Map.of("service", Shop.ORDER), null);
     }
 
     /**

@@ -31,7 +31,7 @@ final class DemoStock {
     /** Units received per demo SKU: enough for a few shoppers, few enough that selling out can be tried. */
     static final int UNITS = 25;
     private static final String ADMIN = "demo-stock@shop.test";
-    private static final int PAGE = 100, CALLS_AT_ONCE = 4;
+    private static final int PAGE = 100, CALLS_AT_ONCE = 4, RATE_LIMITED_RETRIES = 30;
     private static final Duration ADMIN_JOB = Duration.ofMinutes(5);
 
     private final String api;
@@ -165,7 +165,13 @@ final class DemoStock {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // The gateway limits each client (the runner is one): a large catalog waits as long as each answer says.
+            for (int retry = 0; response.statusCode() == 429 && retry < RATE_LIMITED_RETRIES; retry++) {
+                Thread.sleep(1000 * response.headers().firstValueAsLong("Retry-After").orElse(1));
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+            return response;
         } catch (IOException e) {
             throw new PlatformException("the shop's API did not answer " + method + " " + path + ": " + e.getMessage());
         } catch (InterruptedException e) {

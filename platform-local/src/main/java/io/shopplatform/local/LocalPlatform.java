@@ -134,6 +134,37 @@ public final class LocalPlatform {
                 () -> List.<LocalServer>of(mail, search, kafka, memcached, redis).forEach(supervisor::down));
     }
 
+    /**
+     * Loses one server of the tier as a machine loss would (the server and every process it started, SIGKILL at once):
+     * what the drills break. {@code component} is the model's name of a cache, the broker or search.
+     */
+    public void kill(String component) {
+        machine.supervisor().killSession(server(component).name());
+    }
+
+    /** Brings a server {@link #kill} lost back the way {@code ./platform up} starts it, and waits until it answers. */
+    public void restore(String component) {
+        machine.supervisor().up(server(component));
+    }
+
+    /** Whether the server answers now. */
+    public boolean answers(String component) {
+        LocalServer server = server(component);
+        return machine.supervisor().running(server.name()).isPresent() && server.ready();
+    }
+
+    private LocalServer server(String component) {
+        return switch (component) {
+            case Shop.REDIS -> redis;
+            case Shop.MEMCACHED -> memcached;
+            case Shop.KAFKA -> kafka;
+            case Shop.SEARCH -> search;
+            default -> throw new PlatformException("no single local server is called " + component
+                    + " (the ones a drill can lose: " + Shop.REDIS + ", " + Shop.MEMCACHED + ", " + Shop.KAFKA + ", "
+                    + Shop.SEARCH + ")");
+        };
+    }
+
     /** Runs independent steps at once; reports every failure, not just the first. */
     private static void inParallel(String advice, Runnable... steps) {
         ExecutorService pool = Executors.newFixedThreadPool(steps.length);

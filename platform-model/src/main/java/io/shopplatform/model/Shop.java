@@ -50,8 +50,8 @@ public final class Shop {
      * {@code shop-platform:paymentCredentials}. Locally the runner's simulators take their place.
      */
     public static final List<PaymentProvider> PAYMENT_PROVIDERS_IN_ORDER = List.of(
-            new PaymentProvider("stripe", "https://api.stripe.com"),
-            new PaymentProvider("paypal", "https://api-m.paypal.com"));
+            new PaymentProvider("stripe", "https://api.stripe.com", "/v1/charges", "Idempotency-Key"),
+            new PaymentProvider("paypal", "https://api-m.paypal.com", "/v2/authorizations", "PayPal-Request-Id"));
     /**
      * Services that call other services' protected endpoints in their own name (not a shopper's): each gets a client
      * secret, with which the user service issues it tokens carrying the role {@code <NAME>_SERVICE}.

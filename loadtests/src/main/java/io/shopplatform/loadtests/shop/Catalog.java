@@ -10,14 +10,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * proportion to 1 / r^{@link #ZIPF_EXPONENT}, so a few products take most views (what makes the caches pay) and a
  * long tail is seldom asked for.
  */
-record Catalog(List<Product> products, List<Long> categories) {
+public record Catalog(List<Product> products, List<Long> categories) {
 
     /** Close to what e-commerce catalogs show (an exponent near 1); the product service's seeder uses its own. */
     static final double ZIPF_EXPONENT = 1.0;
 
-    record Product(long id, String sku, String name) {}
+    public record Product(long id, String sku, String name) {}
 
-    Catalog {
+    public Catalog {
         products = List.copyOf(products);
         categories = List.copyOf(categories);
         if (products.isEmpty()) {
@@ -26,7 +26,7 @@ record Catalog(List<Product> products, List<Long> categories) {
     }
 
     /** A product drawn by popularity. */
-    Product popular() {
+    public Product popular() {
         return products.get(Zipf.of(products.size()).next());
     }
 
@@ -36,7 +36,7 @@ record Catalog(List<Product> products, List<Long> categories) {
     }
 
     /** A word a shopper would type: one from a popular product's name. */
-    String searchWord() {
+    public String searchWord() {
         String[] words = popular().name().toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
         String[] useful = Arrays.stream(words).filter(w -> w.length() > 2).toArray(String[]::new);
         return useful.length == 0 ? "item" : useful[ThreadLocalRandom.current().nextInt(useful.length)];

@@ -22,7 +22,7 @@ public final class LocalShop {
 
     private LocalShop() {}
 
-    static ShopTarget target(Path repo, String adminEmail, String adminPassword) {
+    public static ShopTarget target(Path repo, String adminEmail, String adminPassword) {
         Layout layout = new Layout(repo, repo.resolve(".platform"), Layout.configuredBasePort());
         List<Component> services = Shop.PLATFORM.services();
         Map<String, String> management = new LinkedHashMap<>();

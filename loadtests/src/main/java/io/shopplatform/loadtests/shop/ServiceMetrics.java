@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * while it was under load (database statement times, cache hits, requests served, CPU spent). A snapshot maps each
  * service to its samples ({@code name{labels}} → value); {@link #since} gives the growth of counters between two.
  */
-record ServiceMetrics(Map<String, Map<String, Double>> samples) {
+public record ServiceMetrics(Map<String, Map<String, Double>> samples) {
 
     /** The query timers' metric ({@code shop.db.queries}, by kind, with the model's targets as buckets). */
     static final String DB_QUERIES = "shop_db_queries_seconds";
@@ -27,7 +27,7 @@ record ServiceMetrics(Map<String, Map<String, Double>> samples) {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Every service's samples now; a service that does not answer is left out (and said so). */
-    static ServiceMetrics scrape(Map<String, String> managementUrls) {
+    public static ServiceMetrics scrape(Map<String, String> managementUrls) {
         Map<String, Map<String, Double>> all = new TreeMap<>();
         managementUrls.forEach((service, url) -> {
             try {
@@ -79,9 +79,14 @@ record ServiceMetrics(Map<String, Map<String, Double>> samples) {
     }
 
     /** The sum of samples whose name is {@code name} and whose labels contain every one of {@code labels}. */
-    double ofService(String service, String name, String... labels) {
+    public double ofService(String service, String name, String... labels) {
         return samples.getOrDefault(service, Map.of()).entrySet().stream()
                 .filter(e -> matches(e.getKey(), name, labels)).mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** How many of {@code service}'s series match (a gauge's series, say, one per cache). */
+    public long count(String service, String name, String... labels) {
+        return samples.getOrDefault(service, Map.of()).keySet().stream().filter(k -> matches(k, name, labels)).count();
     }
 
     double total(String name, String... labels) {

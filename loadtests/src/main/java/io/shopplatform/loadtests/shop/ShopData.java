@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  * category a page at a time), adds products when it holds fewer than the run needs (a test database), and has the
  * administrator receive stock so that no product the run buys from runs out.
  */
-final class ShopData {
+public final class ShopData {
 
     /** Stock each product holds at the start of a run (the inventory service takes at most a million per receipt). */
     static final int STOCK_PER_PRODUCT = 5_000;
@@ -35,12 +35,12 @@ final class ShopData {
     private final ShopTarget shop;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
 
-    ShopData(ShopTarget shop) {
+    public ShopData(ShopTarget shop) {
         this.shop = shop;
     }
 
     /** The catalog the run browses and buys from: at least {@code minimum} stocked products, at most {@code maximum}. */
-    Catalog prepare(int minimum, int maximum) {
+    public Catalog prepare(int minimum, int maximum) {
         String admin = post("/auth/login", Map.of("email", shop.adminEmail(), "password", shop.adminPassword()), null, 200)
                 .path("accessToken").asText();
         List<Long> categories = new ArrayList<>();

@@ -215,7 +215,7 @@ public class ShopSimulation extends Simulation {
         String tokens = r.shop().cardTokenUrl() + "/v1/tokens";
         return doIfOrElse(s -> s.contains(IN_CART)).then(
                 call(Action.CART, http("cart").get("/cart"), jsonPath("$.id").optional().saveAs(ORDER_CART))
-                        .exec(s -> s.set("cardNumber", cardNumber()))
+                        .exec(s -> s.set("cardNumber", Cards.authorized()))
                         .exec(call(Action.CARD_TOKEN, http("card token").post(tokens)
                                 .header("Authorization", "Bearer " + r.shop().cardKey())
                                 .body(StringBody(
@@ -311,14 +311,6 @@ public class ShopSimulation extends Simulation {
                     return s;
                 })
                 .pause(think);
-    }
-
-    private static String cardNumber() {
-        StringBuilder digits = new StringBuilder("4");
-        for (int i = 0; i < 11; i++) {
-            digits.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return digits.append("4242").toString();
     }
 
     private static String json(String... pairs) {

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Debian's Prometheus, run as a local process: it scrapes every service's management port and the exporter beside
@@ -60,6 +62,19 @@ public final class Prometheus extends PrometheusProgram {
                         alert.path("annotations").path(AlertRules.SUMMARY).asText()));
             }
             return lines;
+        });
+    }
+
+    /** The names of the alerts firing now, or empty when Prometheus does not answer. */
+    public Optional<Set<String>> firingAlertNames() {
+        return LocalHttp.get(url() + "/api/v1/alerts").filter(r -> r.statusCode() == 200).map(r -> {
+            Set<String> names = new TreeSet<>();
+            for (JsonNode alert : read(r.body()).path("data").path("alerts")) {
+                if ("firing".equals(alert.path("state").asText())) {
+                    names.add(alert.path("labels").path("alertname").asText());
+                }
+            }
+            return names;
         });
     }
 

@@ -29,7 +29,7 @@ final class PaypalApi implements ProviderApi {
 
     @Override
     public ChargeResult authorize(Charge charge) {
-        ProviderHttp.Reply r = http.post("/v2/authorizations", Map.of(
+        ProviderHttp.Reply r = http.post(ProviderName.PAYPAL.model().chargePath(), Map.of(
                 "amount", money(charge.amount(), charge.currency()),
                 "payment_source", Map.of("token", Map.of("id", charge.cardToken()))), charge.idempotencyKey());
         if (r.status() == 422) {

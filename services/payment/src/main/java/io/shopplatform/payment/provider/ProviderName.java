@@ -1,5 +1,7 @@
 package io.shopplatform.payment.provider;
 
+import io.shopplatform.model.PaymentProvider;
+import io.shopplatform.model.Shop;
 import java.util.Locale;
 
 /** The providers the service knows, by the name the payments table and the metrics use. */
@@ -9,6 +11,12 @@ public enum ProviderName {
     /** {@code stripe}, {@code paypal}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The model's declaration of this provider (its API's charge path and idempotency header). */
+    public PaymentProvider model() {
+        return Shop.PAYMENT_PROVIDERS_IN_ORDER.stream().filter(p -> p.name().equals(id())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the model declares no payment provider " + id()));
     }
 
     public static ProviderName of(String id) {

@@ -71,11 +71,11 @@ public class Providers {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(r.connectTimeout()).build();
             TimeLimiter limiter = TimeLimiter.of(name.id(), limit);
+            ProviderHttp calls = new ProviderHttp(name, http, endpoint.url(), endpoint.key(),
+                    name.model().idempotencyHeader(), limiter, json);
             ProviderApi api = switch (name) {
-                case STRIPE -> new StripeApi(new ProviderHttp(name, http, endpoint.url(), endpoint.key(),
-                        "Idempotency-Key", limiter, json));
-                case PAYPAL -> new PaypalApi(new ProviderHttp(name, http, endpoint.url(), endpoint.key(),
-                        "PayPal-Request-Id", limiter, json));
+                case STRIPE -> new StripeApi(calls);
+                case PAYPAL -> new PaypalApi(calls);
             };
             providers.put(name, new Provider(name, api, breakers.circuitBreaker(name.id()), retries.retry(name.id()),
                     bulkheads.bulkhead(name.id())));

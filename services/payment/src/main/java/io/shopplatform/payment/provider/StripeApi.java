@@ -35,7 +35,7 @@ final class StripeApi implements ProviderApi {
         body.put("currency", charge.currency().toLowerCase(Locale.ROOT));
         body.put("source", charge.cardToken());
         body.put("capture", false);
-        ProviderHttp.Reply r = http.post("/v1/charges", body, charge.idempotencyKey());
+        ProviderHttp.Reply r = http.post(ProviderName.STRIPE.model().chargePath(), body, charge.idempotencyKey());
         if (r.status() == 402) {
             return ChargeResult.declined(r.body().path("error").path("code").asText("card_declined"));
         }

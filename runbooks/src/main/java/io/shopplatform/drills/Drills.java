@@ -1,0 +1,88 @@
+package io.shopplatform.drills;
+
+import io.shopplatform.loadtests.shop.LocalShop;
+import io.shopplatform.loadtests.shop.ShopTarget;
+import io.shopplatform.local.Layout;
+import io.shopplatform.local.LocalPlatform;
+import io.shopplatform.local.machine.Console;
+import io.shopplatform.model.PaymentProvider;
+import io.shopplatform.model.Shop;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * {@code ./platform drill <name>} for the drills that need the whole shop (the data tier's own drills are the
+ * runner's): runs one against the shop {@code ./platform up} runs here, prints its figures, exits 1 when an invariant
+ * broke. The administrator who stocks the catalog is the load tests' ({@code --admin}, password in
+ * {@code SHOP_ADMIN_PASSWORD}).
+ */
+public final class Drills {
+
+    /** Every drill that breaks a part of the running shop under shoppers' traffic. */
+    public static final List<Drill> ALL = List.of(new PaymentOutageDrill(), new CacheOutageDrill(), new BrokerOutageDrill());
+
+    private Drills() {}
+
+    public static Optional<Drill> named(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length == 2 && args[0].equals("--has")) {   // the front door asks which drills are the shop's
+            System.exit(named(args[1]).isPresent() ? 0 : 1);
+        }
+        if (args.length != 3 || !args[1].equals("--admin") || named(args[0]).isEmpty()) {
+            System.err.println("usage: ./platform drill <name>; the shop's drills:");
+            ALL.forEach(d -> System.err.printf("  %-16s %s%n", d.name(), d.description()));
+            System.exit(2);
+        }
+        String password = System.getenv("SHOP_ADMIN_PASSWORD");
+        if (password == null) {
+            System.err.println("drill: SHOP_ADMIN_PASSWORD is not set (run drills through ./platform drill)");
+            System.exit(2);
+        }
+        Drill drill = named(args[0]).orElseThrow();
+        Drill.Report report = drill.run(local(args[2], password));
+        print(report, System.out);
+        System.exit(report.passed() ? 0 : 1);
+    }
+
+    public static void print(Drill.Report report, java.io.PrintStream out) {
+        report.figures().forEach(f -> out.println("DRILL " + report.drill() + ": " + f));
+        out.println(report.passed() ? "DRILL " + report.drill() + ": passed"
+                : "DRILL " + report.drill() + ": BROKEN\n  " + String.join("\n  ", report.broken()));
+    }
+
+    /** The shop {@code ./platform up} runs from this clone (the runner's layout at the same base port). */
+    private static DrillTarget local(String adminEmail, String adminPassword) {
+        Path repo = Path.of(System.getProperty("shop.platform.repo", ".")).toAbsolutePath().normalize();
+        Path home;
+        try {
+            home = repo.resolve(".platform").toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the local shop is not up here (no .platform): ./platform up first", e);
+        }
+        Layout layout = new Layout(repo, home, Layout.configuredBasePort());
+        ShopTarget shop = LocalShop.target(repo, adminEmail, adminPassword);
+        LocalPlatform tier = new LocalPlatform(layout, new Console(System.out));
+        Properties state = new Properties();
+        try (Reader in = Files.newBufferedReader(layout.tierFile())) {
+            state.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> simulators = new LinkedHashMap<>();
+        for (PaymentProvider p : Shop.PAYMENT_PROVIDERS_IN_ORDER) {
+            simulators.put(p.name(), state.getProperty("payments." + p.name() + ".url"));
+        }
+        return new DrillTarget(shop, tier, simulators, tier::connectThroughPgPool, true);
+    }
+}
