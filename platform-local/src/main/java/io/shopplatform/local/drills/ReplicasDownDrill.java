@@ -2,11 +2,13 @@ package io.shopplatform.local.drills;
 
 import io.shopplatform.local.LocalPlatform;
 import io.shopplatform.local.database.Database;
+import io.shopplatform.monitoring.AlertRules;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,16 +28,16 @@ public final class ReplicasDownDrill implements Drill {
      */
     public record Report(List<String> standbys, Duration toDetach, Tally whileDown, Map<String, String> clientSaw,
                          long ackedWhileDown, Duration toFirstWrite, long timedOut, long timedOutPresent,
-                         int acknowledged, Set<Long> lost, long readOnlyErrors) implements Drill.Report {
+                         int acknowledged, Set<Long> lost, long readOnlyErrors, String alerts) implements Drill.Report {
         @Override
         public String summary() {
             return String.format("standbys %s killed; detached by every PgPool after %s; while down %s; %d writes "
                             + "acknowledged while no standby ran; first write acknowledged %s after one standby was "
                             + "restarted; %d writes timed out on the client (%d of them committed, %d not); %d writes "
-                            + "acknowledged, %d lost; the client saw %s",
+                            + "acknowledged, %d lost; the client saw %s; %s",
                     standbys, DrillLoad.seconds(toDetach), whileDown.describe(), ackedWhileDown,
                     DrillLoad.seconds(toFirstWrite), timedOut, timedOutPresent, timedOut - timedOutPresent, acknowledged,
-                    lost.size(), clientSaw);
+                    lost.size(), clientSaw, alerts);
         }
 
         @Override
@@ -58,6 +60,8 @@ public final class ReplicasDownDrill implements Drill {
         List<String> standbys = database.standbys();
         String returning = standbys.get(0);
         long killed, detached, restarted, firstWrite;
+        AlertWatch alerts = new AlertWatch(platform);
+        Optional<Duration> fired, resolved;
         DrillLoad load = DrillLoad.start(platform);
         try (load) {
             standbys.forEach(database::kill);
@@ -71,18 +75,21 @@ public final class ReplicasDownDrill implements Drill {
             load.await(DrillLoad.Kind.READ, detached, "a read on the primary alone");
             load.awaitOp(op -> op.kind() == DrillLoad.Kind.WRITE && op.started() > detached
                     && DrillLoad.TIMEOUT.equals(op.failure()), "a write after the detach to time out too");
+            fired = alerts.fired(AlertRules.QUORUM_LOST, killed);   // the operator is paged before one returns
 
             restarted = DrillLoad.now();
             database.start(returning);
             firstWrite = load.await(DrillLoad.Kind.WRITE, restarted, "a write after " + returning + " returned");
             Drills.await(() -> database.replication().caughtUp(primary, returning), returning + " streaming");
+            resolved = alerts.resolved(AlertRules.QUORUM_LOST, restarted);
         }
         long ackedWhileDown = load.started(killed, restarted).stream()
                 .filter(op -> op.kind() == DrillLoad.Kind.WRITE && op.ok() && op.ended() < restarted).count();
         Report report = new Report(standbys, DrillLoad.between(killed, detached), load.tally(killed, restarted),
                 load.messages(killed, restarted), ackedWhileDown, DrillLoad.between(restarted, firstWrite),
                 load.failedWrites(DrillLoad.TIMEOUT), load.presentOf(DrillLoad.TIMEOUT), load.acknowledged().size(),
-                load.lost(), load.readOnlyErrors());
+                load.lost(), load.readOnlyErrors(),
+                AlertWatch.describe(AlertRules.QUORUM_LOST, fired, resolved, "kill", "restart of one standby"));
         // The other standby returns too, and every PgPool uses both again: the tier is whole.
         database.start(standbys.get(1));
         for (String standby : standbys) {
