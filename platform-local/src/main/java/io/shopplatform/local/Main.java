@@ -89,8 +89,9 @@ public final class Main {
                     report.violations().forEach(v -> console.warn("drill " + drill.name() + " failed: " + v));
                     platform.status();
                     return report.violations().isEmpty() ? 0 : 1;
-                } catch (java.sql.SQLException | InterruptedException e) {
-                    throw new PlatformException("drill failed: " + e.getMessage(), e);
+                } catch (java.sql.SQLException | InterruptedException | RuntimeException e) {
+                    throw new PlatformException("drill " + drill.name() + " failed: " + e.getMessage()
+                            + "\nWhat it stopped stays down: ./platform up --data-only starts it again.", e);
                 }
             }
             default -> {

@@ -51,6 +51,25 @@ public final class PoolNodes {
         return layout.pgpools().stream().allMatch(i -> status(i, node).filter("down"::equals).isPresent());
     }
 
+    /**
+     * Health-check attempts on {@code node} that failed and were retried, summed over the PgPools that answer
+     * ({@code SHOW pool_health_check_stats}): how often a stall was seen, whether or not it led to a failover.
+     */
+    public long healthCheckRetries(String node) {
+        long retries = 0;
+        for (int i : layout.pgpools()) {
+            try (Connection c = Sql.connect(layout.pgpoolPort(i), Roles.DATABASE + "?preferQueryMode=simple",
+                    Roles.SUPERUSER, logins.superuser())) {
+                retries += Sql.query(c, "SHOW pool_health_check_stats").stream()
+                        .filter(n -> node.equals(Layout.postgresNode(n.get("node_id"))))
+                        .mapToLong(n -> Long.parseLong(n.get("retry_count"))).sum();
+            } catch (SQLException e) {
+                // not answering now: counted on the next reading
+            }
+        }
+        return retries;
+    }
+
     /** Whether any PgPool reports {@code node} down (one that does not answer reports nothing). */
     public boolean detachedAnywhere(String node) {
         return layout.pgpools().stream().anyMatch(i -> status(i, node).filter("down"::equals).isPresent());

@@ -33,7 +33,8 @@ public final class ReplicaFailureDrill implements Drill {
             return String.format("standby %s killed (every process); detached by every PgPool after %s; from the kill "
                             + "until it was attached again %s %s; restarted, streaming after %s, attached in every "
                             + "PgPool after %s; %d writes acknowledged, %d lost, %d sent to a read-only node; %s",
-                    standby, DrillLoad.seconds(toDetach), outage.describe(), clientSaw, DrillLoad.seconds(toStreaming),
+                    standby, DrillLoad.seconds(toDetach), outage.describe(),
+                    clientSaw.isEmpty() ? "" : "(the clients saw " + clientSaw + ")", DrillLoad.seconds(toStreaming),
                     DrillLoad.seconds(toAttached), acknowledged, lost.size(), readOnlyErrors, alerts);
         }
 

@@ -25,6 +25,7 @@ public final class SplitBrainDrill implements Drill {
 
     /**
      * @param paused        how long the primary was frozen; {@code flapWatch} how long promotions were watched for
+     * @param flapRetries   health-check attempts on the frozen primary that failed and were retried: the flap was seen
      * @param flapPromotions timeline changes seen through the flap: must be 0
      * @param flapDetached  whether any PgPool detached a member during the flap: must not
      * @param flap          what the clients saw from the freeze until the watch ended
@@ -32,18 +33,20 @@ public final class SplitBrainDrill implements Drill {
      * @param toRejoined    from the old primary's restart until it streamed as a standby and every PgPool used it
      * @param mostPrimaries the most members seen answering as primary at once after the restart: must be 1
      */
-    public record Report(String primary, Duration paused, Duration flapWatch, long flapPromotions, boolean flapDetached,
+    public record Report(String primary, Duration paused, Duration flapWatch, long flapRetries, long flapPromotions,
+                         boolean flapDetached,
                          Tally flap, PrimaryFailureDrill.Failover failover, boolean rejoinedAsStandby,
                          Duration toRejoined, int mostPrimaries, long readOnlyErrors, int acknowledged, Set<Long> lost)
             implements Drill.Report {
         @Override
         public String summary() {
-            return String.format("flap: primary %s frozen %d s, watched %d s: %d promotions, %s detached, clients %s; "
+            return String.format("flap: primary %s frozen %d s, watched %d s: health checks retried %d times, %d "
+                            + "promotions, %s detached, clients %s; "
                             + "failover: %s killed, %s primary after %s, first write on a new connection %s after the "
                             + "kill; %s restarted, back as a %s, streaming and attached in every PgPool after %s; at "
                             + "most %d primary at once; %d writes sent to a read-only node; %d writes acknowledged, "
                             + "%d lost",
-                    primary, paused.toSeconds(), flapWatch.toSeconds(), flapPromotions, flapDetached ? "a node" : "none",
+                    primary, paused.toSeconds(), flapWatch.toSeconds(), flapRetries, flapPromotions, flapDetached ? "a node" : "none",
                     flap.describe(), failover.oldPrimary(), failover.newPrimary(), DrillLoad.seconds(failover.toPromotion()),
                     DrillLoad.seconds(failover.toFirstWrite()), failover.oldPrimary(),
                     rejoinedAsStandby ? "standby" : "PRIMARY", DrillLoad.seconds(toRejoined), mostPrimaries,
@@ -53,6 +56,9 @@ public final class SplitBrainDrill implements Drill {
         @Override
         public List<String> violations() {
             List<String> v = new ArrayList<>(Drill.Report.dataViolations(lost, readOnlyErrors));
+            if (flapRetries == 0) {
+                v.add("no health check saw the flap: it tested nothing");
+            }
             if (flapPromotions != 0 || flapDetached) {
                 v.add("a flap shorter than the health checks' detection caused a failover");
             }
@@ -89,7 +95,8 @@ public final class SplitBrainDrill implements Drill {
         String primary = database.primary();
         long timeline = database.replication().timeline(primary).orElseThrow();
         List<String> standbys = database.standbys();
-        long frozen, watched, flapTimeline, restarted, rejoined;
+        long retries = database.poolNodes().healthCheckRetries(primary);
+        long frozen, watched, flapTimeline, flapRetries, restarted, rejoined;
         boolean detached = false;
         PrimaryFailureDrill.Failover failover;
         AtomicInteger mostPrimaries = new AtomicInteger();
@@ -112,6 +119,7 @@ public final class SplitBrainDrill implements Drill {
             }
             watched = DrillLoad.now();
             flapTimeline = database.replication().timeline(database.primary()).orElseThrow();
+            flapRetries = database.poolNodes().healthCheckRetries(primary) - retries;
 
             failover = PrimaryFailureDrill.failOver(database, load);
             String oldPrimary = failover.oldPrimary();
@@ -126,7 +134,7 @@ public final class SplitBrainDrill implements Drill {
             load.awaitCount(DrillLoad.Kind.WRITE, rejoined, WRITES_AFTER, WRITES_AFTER + " writes after its return");
             mostPrimaries.accumulateAndGet(database.replication().primaries().size(), Math::max);
         }
-        return new Report(primary, pause, watch, flapTimeline - timeline, detached, load.tally(frozen, watched),
+        return new Report(primary, pause, watch, flapRetries, flapTimeline - timeline, detached, load.tally(frozen, watched),
                 failover, Boolean.TRUE.equals(database.replication().inRecovery(failover.oldPrimary())),
                 DrillLoad.between(restarted, rejoined), mostPrimaries.get(), load.readOnlyErrors(),
                 load.acknowledged().size(), load.lost());

@@ -102,6 +102,7 @@ class FailoverTests {
             SplitBrainDrill.Report report = new SplitBrainDrill().run(cluster.platform);
             System.out.println("FAILOVER (split brain): " + report.summary());
 
+            assertThat(report.flapRetries()).as("health checks that saw the frozen primary").isPositive();
             assertThat(report.flapPromotions()).as("promotions (timeline changes) through the flap").isZero();
             assertThat(report.flapDetached()).as("a member detached by a PgPool through the flap").isFalse();
             assertThat(report.failover().oldPrimary()).as("the primary frozen by the flap kept its role").isEqualTo(report.primary());
