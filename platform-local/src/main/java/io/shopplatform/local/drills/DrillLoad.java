@@ -232,7 +232,9 @@ final class DrillLoad implements AutoCloseable {
                 }
                 ops.add(new Op(kind, next, started, now(), connected, null, null));
             } catch (SQLException e) {
-                ops.add(new Op(kind, next, started, now(), connected, failureOf(e), e.getMessage()));
+                // On one line: a DRILL: line quotes it (PgPool's messages carry a DETAIL line).
+                String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
+                ops.add(new Op(kind, next, started, now(), connected, failureOf(e), message));
                 close(c);
                 c = null;
             }
