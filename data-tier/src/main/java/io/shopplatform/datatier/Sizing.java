@@ -41,6 +41,14 @@ public record Sizing(int members, int poolers, int memoryMi, int dataVolumeGi, C
         public Duration worstDetection() {
             return period.plus(timeout.multipliedBy(retries + 1L)).plus(retryDelay.multipliedBy(retries));
         }
+
+        /**
+         * The shortest a node must stay unreachable before a PgPool gives up on it: every attempt timing out, back to
+         * back. A stall shorter than this (a pause, a flap) never causes a failover.
+         */
+        public Duration shortestDetection() {
+            return timeout.multipliedBy(retries + 1L).plus(retryDelay.multipliedBy(retries));
+        }
     }
 
     // Every check is a new backend (fork and SCRAM) per PgPool and member: a 1 s period cost three local tiers about
@@ -102,6 +110,17 @@ public record Sizing(int members, int poolers, int memoryMi, int dataVolumeGi, C
     /** WAL a lost standby's slot may hold: a tenth of the data volume; past that the standby re-copies. */
     public int maxSlotWalKeepSizeMb() {
         return dataVolumeGi * 1024 / 10;
+    }
+
+    /** Standbys beside the primary. */
+    public int standbys() {
+        return members - 1;
+    }
+
+    /** How many standbys must confirm a commit: the number in the model's quorum ("ANY 1", "FIRST 2"). */
+    public int synchronousStandbysRequired() {
+        String[] words = quorum.trim().split("\\s+");
+        return Integer.parseInt(words[words.length - 1]);
     }
 
     public String synchronousStandbyNames(Topology topology) {

@@ -20,15 +20,14 @@ class SizingTests {
             return Stream.of(
                     DynamicTest.dynamicTest(env.id() + ": a standby restarting never blocks a write", () -> {
                         // ANY n needs n standbys up: with one more, any single standby may restart (in dev too).
-                        int quorum = Integer.parseInt(s.quorum().replaceAll("\\D+", ""));
-                        assertThat(s.members() - 1).as("standbys").isGreaterThanOrEqualTo(quorum + 1);
+                        assertThat(s.synchronousStandbysRequired()).isPositive();
+                        assertThat(s.standbys()).isGreaterThanOrEqualTo(s.synchronousStandbysRequired() + 1);
                     }),
                     DynamicTest.dynamicTest(env.id() + ": PgPool's watchdog has a majority to lose", () ->
                             assertThat(s.poolers()).isGreaterThanOrEqualTo(3).isOdd()),
                     DynamicTest.dynamicTest(env.id() + ": WAL senders and slots with headroom", () -> {
-                        int standbys = s.members() - 1;
                         // each standby streams, and each may be re-copied (pg_basebackup takes two senders) at once
-                        assertThat(s.walSenders()).isGreaterThan(3 * standbys);
+                        assertThat(s.walSenders()).isGreaterThan(3 * s.standbys());
                         assertThat(s.replicationSlots()).isGreaterThan(s.members());
                     }),
                     DynamicTest.dynamicTest(env.id() + ": a lost standby's slot holds bounded WAL", () ->
@@ -37,6 +36,10 @@ class SizingTests {
                     DynamicTest.dynamicTest(env.id() + ": a dead primary is noticed within the model's target", () ->
                             assertThat(s.healthChecks().worstDetection())
                                     .isLessThanOrEqualTo(Shop.PLATFORM.database().failoverDetection())),
+                    DynamicTest.dynamicTest(env.id() + ": a stall a health check sees can still end without a failover", () ->
+                            // the split-brain drill's flap: one period plus one timeout, shorter than every attempt failing
+                            assertThat(s.healthChecks().shortestDetection()).isGreaterThan(
+                                    s.healthChecks().period().plus(s.healthChecks().timeout()))),
                     DynamicTest.dynamicTest(env.id() + ": WAL is archived well within the RPO", () ->
                             assertThat(s.archiveTimeout()).isLessThan(Shop.PLATFORM.backups().rpo())),
                     DynamicTest.dynamicTest(env.id() + ": full backups cover the point-in-time window", () ->

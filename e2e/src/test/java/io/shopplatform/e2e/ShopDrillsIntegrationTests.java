@@ -2,9 +2,9 @@ package io.shopplatform.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shopplatform.drills.Drill;
+import io.shopplatform.drills.ShopDrill;
 import io.shopplatform.drills.DrillTarget;
-import io.shopplatform.drills.Drills;
+import io.shopplatform.drills.ShopDrills;
 import io.shopplatform.loadtests.shop.ShopTarget;
 import io.shopplatform.local.Layout;
 import io.shopplatform.local.LocalPlatform;
@@ -30,15 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShopDrillsIntegrationTests {
 
     static Stream<String> drills() {
-        return Drills.ALL.stream().map(Drill::name);
+        return ShopDrills.ALL.stream().map(ShopDrill::name);
     }
 
     @ParameterizedTest
     @MethodSource("drills")
     void theShopKeepsSellingAndLosesNothing(String name) throws InterruptedException {
-        Drill.Report report = Drills.named(name).orElseThrow().run(target());
+        ShopDrill.Report report = ShopDrills.named(name).orElseThrow().run(target());
 
-        Drills.print(report, System.out);
+        ShopDrills.print(report, System.out);
         assertThat(report.broken()).as(name + "'s broken invariants").isEmpty();
         assertThat(report.figures()).as("figures printed").anyMatch(f -> f.startsWith("orders: "));
     }

@@ -28,7 +28,8 @@ public final class AlertRules {
             BACKUP_JOB_FAILED = "DatabaseBackupJobFailed", WAL_ARCHIVING_FAILING = "DatabaseWalArchivingFailing",
             SLOT_INACTIVE = "DatabaseReplicationSlotInactive", SLOT_LAGGING = "DatabaseReplicationSlotLagging",
             QUEUE_DEPTH_INCREASING = "QueueDepthIncreasing", PAYMENT_PROVIDER_FAILING = "PaymentProviderFailing",
-            CACHE_LAYER_DOWN = "CacheLayerDown", EVENT_BROKER_UNREACHABLE = "EventBrokerUnreachable";
+            CACHE_LAYER_DOWN = "CacheLayerDown", EVENT_BROKER_UNREACHABLE = "EventBrokerUnreachable",
+            QUORUM_LOST = "DatabaseQuorumLost", STANDBY_MISSING = "DatabaseStandbyMissing";
 
     /** A rule group as Prometheus's rule files and the PrometheusRule resource both spell it. */
     public record Group(String name, List<Rule> rules) {}
@@ -61,12 +62,19 @@ public final class AlertRules {
         double busy = t.warningCpuMemoryPercent() / 100.0;
         Duration fullBackupOverdue = fullBackupOverdue(platform);
         long slotRiskBytes = sizing.maxSlotWalKeepSizeMb() * 1024L * 1024 / 5;
+        // Standbys streaming from a primary, as its exporter reports them (one series per standby connected).
+        String streaming = "(count(pg_stat_replication_pg_current_wal_lsn_bytes{" + inNs + ",state=\"streaming\"}) or vector(0))";
         String fullBackup = "kube_cronjob_status_last_successful_time{" + inNs + ",cronjob=\"" + Maintenance.FULL_BACKUP + "\"}";
         List<Rule> critical = List.of(
                 // Zero primaries and two primaries are both an outage: no writes, or writes that may be lost.
                 rule(PRIMARY_DOWN, "(count(pg_replication_is_replica{" + inNs + "} == 0) or vector(0)) != 1",
                         platform.database().failoverDetection(), CRITICAL, namespace,
                         "{{ $value }} PostgreSQL members are primary, not exactly one: writes fail, or may be lost"),
+                // Synchronous replication to a quorum: below it no commit is acknowledged, writes wait until one returns.
+                rule(QUORUM_LOST, streaming + " < " + sizing.synchronousStandbysRequired(),
+                        platform.database().failoverDetection(), CRITICAL, namespace,
+                        "{{ $value }} standbys stream, fewer than the synchronous quorum (" + sizing.quorum()
+                                + "): every commit waits"),
                 rule(BACKUP_MISSING, "time() - max(" + fullBackup + ") > " + fullBackupOverdue.toSeconds()
                                 + " or absent(" + fullBackup + ")",
                         Duration.ofMinutes(30), CRITICAL, namespace, "No full backup has succeeded for longer than "
@@ -101,6 +109,10 @@ public final class AlertRules {
                         Duration.ofMinutes(1), WARNING, namespace, "backup job {{ $labels.job_name }} failed"),
                 rule(WAL_ARCHIVING_FAILING, "increase(pg_stat_archiver_failed_count{" + inNs + "}[10m]) > 0",
                         Duration.ofMinutes(10), WARNING, namespace, "{{ $labels.pod }} fails to archive WAL to the backup bucket"),
+                rule(STANDBY_MISSING, streaming + " < " + sizing.standbys(),
+                        platform.database().failoverDetection(), WARNING, namespace, "{{ $value }} of "
+                                + sizing.standbys() + " standbys stream: reads have fewer replicas, and a quorum "
+                                + "commit fewer standbys to wait for"),
                 rule(SLOT_INACTIVE, "pg_replication_slot_slot_is_active{" + inNs + "} == 0",
                         Duration.ofMinutes(15), WARNING, namespace, "slot {{ $labels.slot_name }} on {{ $labels.pod }} has no "
                                 + "standby streaming from it: it holds WAL until the standby returns or the slot is lost"),

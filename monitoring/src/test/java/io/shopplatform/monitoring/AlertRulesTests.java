@@ -57,6 +57,7 @@ class AlertRulesTests {
         errorRate();
         responseTime();
         primaries();
+        standbys();
         payment();
         cpuAndMemory();
         cacheHitRatio();
@@ -110,6 +111,36 @@ class AlertRulesTests {
                 series(replica, Map.of("pod", "postgres-2"), "1")), rule, Map.of(), "2");
         test(List.of(series(replica, Map.of("pod", "postgres-0"), "1"), series(replica, Map.of("pod", "postgres-1"), "1")),
                 rule, Map.of(), "0");
+    }
+
+    /**
+     * Standbys streaming from the primary: all of them is quiet; one fewer is a warning (with the count); fewer than the
+     * synchronous quorum is critical, since every commit waits.
+     */
+    private void standbys() {
+        Sizing sizing = Sizing.of(PLATFORM, ENV);
+        String metric = "pg_stat_replication_pg_current_wal_lsn_bytes";
+        List<Map<String, Object>> all = new ArrayList<>(), oneMissing = new ArrayList<>(), belowQuorum = new ArrayList<>();
+        for (int i = 1; i <= sizing.standbys(); i++) {
+            Map<String, Object> s = series(metric, Map.of("pod", "postgres-0", "application_name", "postgres-" + i,
+                    "state", "streaming"), "1000+1000x60");
+            all.add(s);
+            if (i > 1) {
+                oneMissing.add(s);
+            }
+            if (i < sizing.synchronousStandbysRequired()) {
+                belowQuorum.add(s);
+            }
+        }
+        // A standby still catching up is connected but not streaming yet: it does not count.
+        belowQuorum.add(series(metric, Map.of("pod", "postgres-0", "application_name", "postgres-2", "state", "catchup"),
+                "1000x60"));
+        AlertRules.Rule missing = rules.get(AlertRules.STANDBY_MISSING), quorum = rules.get(AlertRules.QUORUM_LOST);
+        test(all, missing, null, null);
+        test(all, quorum, null, null);
+        test(oneMissing, missing, Map.of(), Integer.toString(sizing.standbys() - 1));
+        test(oneMissing, quorum, null, null);
+        test(belowQuorum, quorum, Map.of(), Integer.toString(sizing.synchronousStandbysRequired() - 1));
     }
 
     /** Payment with every instance down fires; one instance up is enough to stay quiet. */

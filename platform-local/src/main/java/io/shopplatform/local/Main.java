@@ -1,5 +1,7 @@
 package io.shopplatform.local;
 
+import io.shopplatform.local.drills.Drill;
+import io.shopplatform.local.drills.Drills;
 import io.shopplatform.local.machine.Console;
 import io.shopplatform.local.machine.Host;
 import java.io.IOException;
@@ -22,8 +24,7 @@ public final class Main {
               down [--purge]     stop everything ./platform started; --purge also deletes its data
               seed               the load tests' large catalog in the running shop (through the product service)
               backup full|incr   a backup into the local repository, as the cluster's backup jobs take it
-              drill primary-failure   kill the primary under write load, measure, then rebuild (runbooks/)
-            """;
+            """ + Drills.usage() + "  (each drill prints its figures on a DRILL: line; runbooks/ has what to do)\n";
 
     public static void main(String[] args) {
         Console console = new Console(System.out);
@@ -77,18 +78,20 @@ public final class Main {
                 console.line(platform.database().backups().backup(a.get(1)));
             }
             case "drill" -> {
-                if (a.size() != 2 || !a.get(1).equals("primary-failure")) {
-                    throw new PlatformException("unknown drill; available: primary-failure\n" + USAGE);
+                Drills.Named drill = a.size() == 2 ? Drills.named(a.get(1)).orElse(null) : null;
+                if (drill == null) {
+                    throw new PlatformException((a.size() == 2 ? "unknown drill '" + a.get(1) + "'" : "drill takes a name")
+                            + "; available:\n" + Drills.usage());
                 }
                 try {
-                    PrimaryFailureDrill.Report report = new PrimaryFailureDrill(platform).run();
-                    console.line("DRILL: " + report.summary());
-                    console.line("restarting " + report.oldPrimary() + ": it rejoins as a standby of " + report.newPrimary() + "...");
-                    platform.upDatabase();
+                    Drill.Report report = drill.drill().run(platform);
+                    console.line("DRILL: " + drill.name() + ": " + report.summary());
+                    report.violations().forEach(v -> console.warn("drill " + drill.name() + " failed: " + v));
                     platform.status();
-                    return report.lost().isEmpty() && report.readOnlyErrors().isEmpty() ? 0 : 1;
-                } catch (java.sql.SQLException | InterruptedException e) {
-                    throw new PlatformException("drill failed: " + e.getMessage(), e);
+                    return report.violations().isEmpty() ? 0 : 1;
+                } catch (java.sql.SQLException | InterruptedException | RuntimeException e) {
+                    throw new PlatformException("drill " + drill.name() + " failed: " + e.getMessage()
+                            + "\nWhat it stopped stays down: ./platform up --data-only starts it again.", e);
                 }
             }
             default -> {

@@ -19,7 +19,7 @@ import java.util.List;
  * their outboxes in the same transaction as the change), and once Kafka is back every event written meanwhile must be
  * published by the relays, none parked as undeliverable.
  */
-public final class BrokerOutageDrill implements Drill {
+public final class BrokerOutageDrill implements ShopDrill {
 
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
 

@@ -12,7 +12,7 @@ import java.util.List;
  * selling on the database (slower), and once both are back every service's cache layers must be in use again by
  * themselves (their breakers closed), with no operator step beyond restarting the servers.
  */
-public final class CacheOutageDrill implements Drill {
+public final class CacheOutageDrill implements ShopDrill {
 
     private static final List<String> LAYERS = List.of(Shop.REDIS, Shop.MEMCACHED);
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(2);

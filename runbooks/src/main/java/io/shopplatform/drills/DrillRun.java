@@ -109,8 +109,8 @@ final class DrillRun implements AutoCloseable {
         lost.forEach(l -> broken.add("acknowledged order not confirmed: " + l));
     }
 
-    Drill.Report report() {
-        return new Drill.Report(drill, figures, broken);
+    ShopDrill.Report report() {
+        return new ShopDrill.Report(drill, figures, broken);
     }
 
     private void noteFigures() {

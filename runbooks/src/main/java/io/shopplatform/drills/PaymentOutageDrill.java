@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * breaker must close again; no order may be charged at both providers, and every acknowledged order must end
  * confirmed (a payment queued while both failed settles later).
  */
-public final class PaymentOutageDrill implements Drill {
+public final class PaymentOutageDrill implements ShopDrill {
 
     private static final Duration BREAKER_LIMIT = Duration.ofMinutes(2);
 

@@ -173,8 +173,8 @@ final class Shoppers implements AutoCloseable {
             String card = cartId == null ? null : cardToken();
             if (card != null) {
                 String body = """
-                        {"cartId": "%s", "cardToken": "%s", "shippingAddress": {"name": "Drill Shopper",
-                         "line1": "1 Drill Road", "city": "Testville", "postalCode": "12345", "country": "US"}}"""
+                        {"cartId": "%s", "cardToken": "%s", "shippingAddress": {"name": "ShopDrill Shopper",
+                         "line1": "1 ShopDrill Road", "city": "Testville", "postalCode": "12345", "country": "US"}}"""
                         .formatted(cartId, card);
                 String orderPhase = phase;
                 HttpResponse<String> order = call(Call.CHECKOUT, post("/orders", body, token)

@@ -105,6 +105,15 @@ public final class Database {
         machine.supervisor().killSession(BackupServer.nameOf(node));
     }
 
+    /** Freezes every process of a member at once (SIGSTOP), as a stalled machine would; {@link #resume} undoes it. */
+    public void pause(String node) {
+        machine.supervisor().signalSession(node, "STOP");
+    }
+
+    public void resume(String node) {
+        machine.supervisor().signalSession(node, "CONT");
+    }
+
     /** Starts (or restarts) one member through its entry point, as Kubernetes restarts a container. */
     public void start(String node) {
         machine.supervisor().up(member(node));
@@ -118,6 +127,12 @@ public final class Database {
             throw new PlatformException("expected exactly one primary, found " + primaries);
         }
         return primaries.get(0);
+    }
+
+    /** Every member but the one that is primary now (standbys, or down). */
+    public List<String> standbys() {
+        String primary = primary();
+        return members().stream().filter(n -> !n.equals(primary)).toList();
     }
 
     public List<String> members() {
@@ -228,7 +243,7 @@ public final class Database {
      * standby by itself (auto_failback) and then restarts its children, refusing connections for a moment: that is
      * waited out here, up to {@link #SETTLE_TIMEOUT}, rather than reported as a failure.
      */
-    void awaitSettled() {
+    public void awaitSettled() {
         String primary = primary();
         List<String> up = members().stream().filter(n -> replication.inRecovery(n) != null).toList();
         Layout l = machine.layout();

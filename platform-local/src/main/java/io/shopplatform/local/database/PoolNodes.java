@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What each PgPool thinks of the members: its node table ({@code SHOW pool_nodes}). */
 public final class PoolNodes {
@@ -42,6 +43,51 @@ public final class PoolNodes {
                     .allMatch(n -> "up".equals(n.get("status")) || "waiting".equals(n.get("status")));
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** Whether every PgPool answers and reports {@code node} down (detached): none routes to it any more. */
+    public boolean detachedEverywhere(String node) {
+        return layout.pgpools().stream().allMatch(i -> status(i, node).filter("down"::equals).isPresent());
+    }
+
+    /**
+     * Health-check attempts on {@code node} that failed and were retried, summed over the PgPools that answer
+     * ({@code SHOW pool_health_check_stats}): how often a stall was seen, whether or not it led to a failover.
+     */
+    public long healthCheckRetries(String node) {
+        long retries = 0;
+        for (int i : layout.pgpools()) {
+            try (Connection c = Sql.connect(layout.pgpoolPort(i), Roles.DATABASE + "?preferQueryMode=simple",
+                    Roles.SUPERUSER, logins.superuser())) {
+                retries += Sql.query(c, "SHOW pool_health_check_stats").stream()
+                        .filter(n -> node.equals(Layout.postgresNode(n.get("node_id"))))
+                        .mapToLong(n -> Long.parseLong(n.get("retry_count"))).sum();
+            } catch (SQLException e) {
+                // not answering now: counted on the next reading
+            }
+        }
+        return retries;
+    }
+
+    /** Whether any PgPool reports {@code node} down (one that does not answer reports nothing). */
+    public boolean detachedAnywhere(String node) {
+        return layout.pgpools().stream().anyMatch(i -> status(i, node).filter("down"::equals).isPresent());
+    }
+
+    /** Whether every PgPool answers and uses {@code node} ("waiting": attached, no client has used it yet). */
+    public boolean attachedEverywhere(String node) {
+        return layout.pgpools().stream()
+                .allMatch(i -> status(i, node).filter(s -> s.equals("up") || s.equals("waiting")).isPresent());
+    }
+
+    /** PgPool {@code index}'s status of {@code node}; empty while it does not answer. */
+    private Optional<String> status(int index, String node) {
+        try {
+            return of(index).stream().filter(n -> node.equals(Layout.postgresNode(n.get("node_id"))))
+                    .map(n -> n.get("status")).findFirst();
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 

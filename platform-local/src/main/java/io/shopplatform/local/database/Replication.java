@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** What the members say about themselves: who is primary, who streams from whom, and how far behind. */
 public final class Replication {
@@ -45,6 +46,19 @@ public final class Replication {
                     + " AND state = 'streaming' AND replay_lsn >= pg_current_wal_flush_lsn() - 1048576").isEmpty();
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /**
+     * The timeline {@code primary} writes on: every promotion starts a new one, so the difference between two
+     * readings counts promotions. Empty if it does not answer or is not a primary.
+     */
+    public OptionalLong timeline(String primary) {
+        try (Connection c = connect(primary, "postgres")) {
+            return OptionalLong.of(Long.parseLong(Sql.query(c,
+                    "SELECT substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8) AS t").get(0).get("t"), 16));
+        } catch (SQLException e) {
+            return OptionalLong.empty();
         }
     }
 

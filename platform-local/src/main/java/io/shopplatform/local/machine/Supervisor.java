@@ -112,6 +112,18 @@ public final class Supervisor {
         });
     }
 
+    /**
+     * Sends {@code signal} to {@code name} and every process it started, in one command: {@code STOP} freezes the
+     * whole server as a stalled machine or a long pause would, {@code CONT} resumes it.
+     */
+    public void signalSession(String name, String signal) {
+        running(name).ifPresent(pid -> {
+            List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+            family(pid).forEach(p -> command.add(Long.toString(p.pid())));
+            Host.tryExec(command, Map.of(), 10);
+        });
+    }
+
     /** A process and its descendants, as they are now. */
     private static List<ProcessHandle> family(long pid) {
         List<ProcessHandle> family = new ArrayList<>();

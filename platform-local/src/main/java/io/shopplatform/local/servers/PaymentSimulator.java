@@ -78,9 +78,11 @@ public final class PaymentSimulator implements LocalServer {
 
     @Override
     public void start() {
-        machine.supervisor().start(name(), List.of(Kafka.java(), "-Xms32m", "-Xmx128m", "-jar", jar().toString(),
+        machine.supervisor().start(name(), List.of(Kafka.java(), "-Xms32m", "-Xmx256m", "-jar", jar().toString(),
                 "--port", Integer.toString(port()), "--bind-address", "127.0.0.1", "--root-dir", root().toString(),
-                "--disable-banner", "--max-request-journal-entries", "1000",
+                "--disable-banner",
+                // The journal is the drills' witness of every charge (none taken twice): long enough for a drill.
+                "--max-request-journal-entries", "20000",
                 // Shoppers' browsers tokenize cards here from the storefront's origin (CORS, as the provider allows).
                 "--enable-stub-cors"), Map.of(), machine.layout().run());
     }

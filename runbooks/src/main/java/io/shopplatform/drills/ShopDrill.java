@@ -3,7 +3,7 @@ package io.shopplatform.drills;
 import java.util.List;
 
 /** One failure scenario of the seed, run against a shop under shoppers' traffic. */
-public interface Drill {
+public interface ShopDrill {
 
     /** What {@code ./platform drill} calls it. */
     String name();

@@ -20,23 +20,29 @@ import java.util.Properties;
 
 /**
  * {@code ./platform drill <name>} for the drills that need the whole shop (the data tier's own drills are the
- * runner's): runs one against the shop {@code ./platform up} runs here, prints its figures, exits 1 when an invariant
+ * runner's, {@link io.shopplatform.local.drills.Drills}): runs one against the shop {@code ./platform up} runs here, prints its figures, exits 1 when an invariant
  * broke. The administrator who stocks the catalog is the load tests' ({@code --admin}, password in
  * {@code SHOP_ADMIN_PASSWORD}).
  */
-public final class Drills {
+public final class ShopDrills {
 
     /** Every drill that breaks a part of the running shop under shoppers' traffic. */
-    public static final List<Drill> ALL = List.of(new PaymentOutageDrill(), new CacheOutageDrill(), new BrokerOutageDrill());
+    public static final List<ShopDrill> ALL = List.of(new PaymentOutageDrill(), new CacheOutageDrill(), new BrokerOutageDrill());
 
-    private Drills() {}
+    private ShopDrills() {}
 
-    public static Optional<Drill> named(String name) {
+    public static Optional<ShopDrill> named(String name) {
         return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length == 2 && args[0].equals("--has")) {   // the front door asks which drills are the shop's
+            boolean tiers = io.shopplatform.local.drills.Drills.named(args[1]).isPresent();
+            if (named(args[1]).isEmpty() && !tiers) {   // the runner lists its own after these
+                System.err.println("the shop's drills (under shoppers' checkouts):");
+                ALL.forEach(d -> System.err.printf("  drill %-16s %s%n", d.name(), d.description()));
+                System.err.println("the data tier's drills (under reads and writes):");
+            }
             System.exit(named(args[1]).isPresent() ? 0 : 1);
         }
         if (args.length != 3 || !args[1].equals("--admin") || named(args[0]).isEmpty()) {
@@ -49,13 +55,13 @@ public final class Drills {
             System.err.println("drill: SHOP_ADMIN_PASSWORD is not set (run drills through ./platform drill)");
             System.exit(2);
         }
-        Drill drill = named(args[0]).orElseThrow();
-        Drill.Report report = drill.run(local(args[2], password));
+        ShopDrill drill = named(args[0]).orElseThrow();
+        ShopDrill.Report report = drill.run(local(args[2], password));
         print(report, System.out);
         System.exit(report.passed() ? 0 : 1);
     }
 
-    public static void print(Drill.Report report, java.io.PrintStream out) {
+    public static void print(ShopDrill.Report report, java.io.PrintStream out) {
         report.figures().forEach(f -> out.println("DRILL " + report.drill() + ": " + f));
         out.println(report.passed() ? "DRILL " + report.drill() + ": passed"
                 : "DRILL " + report.drill() + ": BROKEN\n  " + String.join("\n  ", report.broken()));
