@@ -56,6 +56,17 @@ class ShopDrillsIntegrationTests {
         for (PaymentSimulators.Sim sim : PaymentSimulators.Sim.values()) {
             simulators.put(sim.provider().name(), sims.url(sim));
         }
-        return new DrillTarget(target, servers, simulators, () -> tier.connect(tier.superuser()), false);
+        DrillTarget.Processes processes = new DrillTarget.Processes() {
+            @Override
+            public void kill(String service) {
+                shop.kill(service);
+            }
+
+            @Override
+            public void restart(String service) {
+                shop.restart(service);
+            }
+        };
+        return new DrillTarget(target, servers, simulators, () -> tier.connect(tier.superuser()), processes, false);
     }
 }

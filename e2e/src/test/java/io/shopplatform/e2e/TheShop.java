@@ -96,6 +96,16 @@ final class TheShop {
         return urls;
     }
 
+    /** SIGKILL to one service, as a crash ends it (the service drill). */
+    void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a killed service again on its ports, with its settings; returns once it is ready. */
+    void restart(String service) {
+        services.get(service).restart();
+    }
+
     /** The one URL shoppers open in a browser. */
     String storefrontUrl() {
         return services.get(Shop.STOREFRONT).url();

@@ -147,6 +147,16 @@ public final class LocalPlatform {
         machine.supervisor().up(server(component));
     }
 
+    /** Kills a service's process as a crash would (SIGKILL, no graceful stop): what the service drill breaks. */
+    public void killService(String service) {
+        services.kill(service);
+    }
+
+    /** Starts every built service that is not running (the operator's {@code ./platform up}), waiting until ready. */
+    public void startServices() {
+        services.up();
+    }
+
     /** Whether the server answers now. */
     public boolean answers(String component) {
         LocalServer server = server(component);

@@ -162,6 +162,11 @@ final class Services {
         return layout.dist().resolve("services").resolve(service + "-service.jar");
     }
 
+    /** SIGKILL to the service and whatever it started, as a crash or an OOM kill ends it. */
+    void kill(String service) {
+        supervisor.killSession(process(service));
+    }
+
     private static String process(String service) {
         return "service-" + service;
     }

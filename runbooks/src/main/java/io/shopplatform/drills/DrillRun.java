@@ -51,6 +51,11 @@ final class DrillRun implements AutoCloseable {
         }
     }
 
+    /** Lets shoppers go on for {@code length}, whatever they get (a phase in which the shop cannot sell). */
+    void shopFor(Duration length) throws InterruptedException {
+        Thread.sleep(length.toMillis());   // the phase's length is the measurement window, not a wait for a condition
+    }
+
     /** Ends the current phase (its figures noted) and starts {@code name}. */
     void next(String name) {
         noteFigures();
@@ -67,6 +72,11 @@ final class DrillRun implements AutoCloseable {
     /** Shopper-visible failures (5xx, no answer) of {@code call} in {@code phase}. */
     long failures(String phase, Shoppers.Call call) {
         return shoppers.failures(phase, call);
+    }
+
+    /** Shoppers' calls in {@code phase} that got no answer at all (refused, reset, or none within their timeout). */
+    long unanswered(String phase) {
+        return shoppers.outcomes(phase).stream().filter(o -> o.status() < 0).count();
     }
 
     int acknowledged(String phase) {

@@ -12,16 +12,26 @@ import java.util.Map;
  * superuser session on the database the shop's services use (the developer's shop, or the tests' own).
  *
  * @param simulators the model's provider name → the simulator's {@code http://host:port}
+ * @param processes  how this shop's service processes are killed and started again
  * @param alerting   whether the tier's Prometheus scrapes this shop's services (the shop {@code ./platform up} runs;
  *                   not e2e's, whose services listen on ports of their own), so that a drill can wait for its alert
  */
 public record DrillTarget(ShopTarget shop, LocalPlatform tier, Map<String, String> simulators, Database database,
-                          boolean alerting) {
+                          Processes processes, boolean alerting) {
 
     /** A new superuser connection on the shop's database. */
     @FunctionalInterface
     public interface Database {
         Connection connect() throws SQLException;
+    }
+
+    /** The shop's service processes, as whoever runs them kills and restarts them. */
+    public interface Processes {
+        /** SIGKILL, as a crash or an OOM kill ends a process; returns once it is gone. */
+        void kill(String service);
+
+        /** Starts it again as it ran before; returns once it is ready. */
+        void restart(String service);
     }
 
     public DrillTarget {

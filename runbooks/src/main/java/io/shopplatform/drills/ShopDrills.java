@@ -27,7 +27,8 @@ import java.util.Properties;
 public final class ShopDrills {
 
     /** Every drill that breaks a part of the running shop under shoppers' traffic. */
-    public static final List<ShopDrill> ALL = List.of(new PaymentOutageDrill(), new CacheOutageDrill(), new BrokerOutageDrill());
+    public static final List<ShopDrill> ALL = List.of(new PaymentOutageDrill(), new CacheOutageDrill(), new BrokerOutageDrill(),
+            new ServiceKillDrill());
 
     private ShopDrills() {}
 
@@ -89,6 +90,17 @@ public final class ShopDrills {
         for (PaymentProvider p : Shop.PAYMENT_PROVIDERS_IN_ORDER) {
             simulators.put(p.name(), state.getProperty("payments." + p.name() + ".url"));
         }
-        return new DrillTarget(shop, tier, simulators, tier::connectThroughPgPool, true);
+        DrillTarget.Processes processes = new DrillTarget.Processes() {
+            @Override
+            public void kill(String service) {
+                tier.killService(service);
+            }
+
+            @Override
+            public void restart(String service) {
+                tier.startServices();
+            }
+        };
+        return new DrillTarget(shop, tier, simulators, tier::connectThroughPgPool, processes, true);
     }
 }
