@@ -38,12 +38,16 @@ public final class ApiDescriptionLint {
 
     private ApiDescriptionLint() {}
 
-    /** Lints {@code description} (JSON or YAML) and prints the counts, and each warning, under {@code service}. */
+    /**
+     * Lints {@code description} (JSON or YAML), written to {@code target/openapi/<service>.openapi.json}, and prints
+     * the counts and each warning under {@code service}.
+     */
     public static Result of(String description, String service) {
         Path cli = cli();
         try {
-            Path dir = Files.createTempDirectory("api-description-");
-            Path file = Files.writeString(dir.resolve(service + ".openapi.json"), description, StandardCharsets.UTF_8);
+            // Kept beside the module's build output, for a reader of the findings (and client teams' generators).
+            Path file = Files.writeString(Files.createDirectories(Path.of("target", "openapi"))
+                    .resolve(service + ".openapi.json"), description, StandardCharsets.UTF_8);
             ProcessBuilder lint = new ProcessBuilder("node", cli.toString(), "lint", file.toString(), "--format=json")
                     .redirectError(ProcessBuilder.Redirect.DISCARD);   // Node's deprecation banner only
             // No calls home from a test run (CI reaches only the package registries).
