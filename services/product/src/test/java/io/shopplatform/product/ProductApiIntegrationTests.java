@@ -172,6 +172,11 @@ class ProductApiIntegrationTests {
     }
 
     @Test
+    void theBenchmarksConstantProductIsNoPartOfTheApi() {
+        assertThat(api.get("/api/v1/ping", Api.SHOPPER).status()).isEqualTo(404);
+    }
+
+    @Test
     void theOpenApiDescriptionLintsWithoutErrors() {
         ApiDescriptionLint.Result lint = ApiDescriptionLint.of(api.get("/v3/api-docs").body(), "product");
 

@@ -24,14 +24,14 @@ public class OpenApiAutoConfiguration {
 
     @Bean
     ServiceApiDescription serviceApiDescription(ObjectProvider<BuildProperties> build, SecurityProperties security,
-                                                ObjectProvider<SecurityFilterChain> chains,
-                                                WebInvocationPrivilegeEvaluator access) {
+            ObjectProvider<SecurityFilterChain> chains, WebInvocationPrivilegeEvaluator access) {
         BuildProperties properties = build.getIfAvailable();
         if (properties == null) {
             throw new IllegalStateException("no META-INF/build-info.properties: the service's pom must run"
                     + " spring-boot-maven-plugin (its build-info goal is bound in the root pom)");
         }
-        return new ServiceApiDescription(properties, security, new OperationAccess(chains.orderedStream().toList(), access));
+        return new ServiceApiDescription(properties, security,
+                new OperationAccess(chains.orderedStream().toList(), access));
     }
 
     @Bean

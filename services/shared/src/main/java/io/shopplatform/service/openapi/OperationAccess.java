@@ -1,7 +1,10 @@
 package io.shopplatform.service.openapi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -42,10 +45,34 @@ final class OperationAccess {
         if (!access.isAllowed("", path, method, ANONYMOUS)) {
             return Access.TOKEN;
         }
-        HttpServletRequest request = new FilterInvocation("", path, method).getHttpRequest();
+        HttpServletRequest request = new WithAttributes(new FilterInvocation("", path, method).getHttpRequest());
         boolean validatesTokens = chains.stream().filter(chain -> chain.matches(request)).findFirst()
                 .map(chain -> chain.getFilters().stream().anyMatch(BearerTokenAuthenticationFilter.class::isInstance))
                 .orElse(false);
         return validatesTokens ? Access.OPTIONAL_TOKEN : Access.OPEN;
+    }
+
+    /** Spring Security's stand-in request refuses attributes; request matchers cache the parsed path in one. */
+    private static final class WithAttributes extends HttpServletRequestWrapper {
+        private final Map<String, Object> attributes = new HashMap<>();
+
+        WithAttributes(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return attributes.get(name);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            attributes.put(name, value);
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            attributes.remove(name);
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,40 +46,46 @@ final class ServiceApiDescription implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        api.info(new Info().title(build.getName()).version(build.getVersion()).description(build.get("description")));
+        api.info(new Info().title(build.getName()).version(build.getVersion())
+                .description(build.get("description")));
         api.servers(List.of(new Server().url("/")
                 .description("where this description was read: the service itself, or the gateway in front of it")));
         Components components = api.getComponents() != null ? api.getComponents() : new Components();
         api.components(components);
         components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("An access token (`typ: at+jwt`, RS256) of issuer `" + security.issuer()
-                        + "` for audience `" + security.audience() + "`, signed with a key the user service publishes"
-                        + " (`/.well-known/jwks.json`); roles in its `roles` claim."));
-        components.addSchemas(PROBLEM, problem());
-        for (ProblemAnswer answer : ProblemAnswer.values()) {
+                .bearerFormat("JWT").description("An access token (`typ: at+jwt`, RS256) of issuer `"
+                        + security.issuer() + "` for audience `" + security.audience() + "`, signed with a key the user"
+                        + " service publishes (`/.well-known/jwks.json`); roles in its `roles` claim."));
+        Set<ProblemAnswer> used = EnumSet.noneOf(ProblemAnswer.class);
+        if (api.getPaths() != null) {
+            api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> complete(path, method, operation, used)));
+        }
+        // Only the answers some operation refers to: a linter counts the others as dead weight.
+        if (!used.isEmpty()) {
+            components.addSchemas(PROBLEM, problem());
+        }
+        for (ProblemAnswer answer : used) {
             components.addResponses(answer.component, new ApiResponse().description(answer.description)
                     .content(new Content().addMediaType(PROBLEM_JSON,
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
         }
-        if (api.getPaths() != null) {
-            api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                    .forEach((method, operation) -> complete(path, method, operation)));
-        }
     }
 
-    private void complete(String path, PathItem.HttpMethod method, Operation operation) {
+    private void complete(String path, PathItem.HttpMethod method, Operation operation,
+                          Set<ProblemAnswer> used) {
         Object rule = operation.getExtensions() != null ? operation.getExtensions().remove(RULE_EXTENSION) : null;
         switch (access.of(path, method.name())) {
             case TOKEN -> {
                 operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
                 describe(operation, rule == null ? "Needs an access token."
                         : "Needs an access token that passes `" + rule + "`.");
-                answers(operation, ProblemAnswer.UNAUTHORIZED);
+                answers(operation, ProblemAnswer.UNAUTHORIZED, used);
             }
             case OPTIONAL_TOKEN -> {
                 operation.setSecurity(List.of(new SecurityRequirement(), new SecurityRequirement().addList(BEARER)));
-                describe(operation, "Open to anyone; a token sent along must be valid, and tells the service who calls.");
-                answers(operation, ProblemAnswer.UNAUTHORIZED);
+                describe(operation, "Open to anyone; a token sent along must be valid, and says who calls.");
+                answers(operation, ProblemAnswer.UNAUTHORIZED, used);
             }
             case OPEN -> {
                 operation.setSecurity(List.of());
@@ -86,31 +93,34 @@ final class ServiceApiDescription implements OpenApiCustomizer {
             }
         }
         if (rule != null) {
-            answers(operation, ProblemAnswer.FORBIDDEN);
+            answers(operation, ProblemAnswer.FORBIDDEN, used);
         }
         boolean input = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         if (input) {
-            answers(operation, ProblemAnswer.BAD_REQUEST);
+            answers(operation, ProblemAnswer.BAD_REQUEST, used);
         }
         if (path.contains("{")) {
-            answers(operation, ProblemAnswer.NOT_FOUND);
+            answers(operation, ProblemAnswer.NOT_FOUND, used);
         }
-        answers(operation, ProblemAnswer.SERVER_ERROR);
+        answers(operation, ProblemAnswer.SERVER_ERROR, used);
     }
 
     /** Adds a sentence after what the operation's own annotations say. */
-    static void describe(Operation operation, String sentence) {
+    private static void describe(Operation operation, String sentence) {
         String own = operation.getDescription();
         operation.setDescription(own == null || own.isBlank() ? sentence : own.strip() + "\n\n" + sentence);
     }
 
     /** References the shared answer, unless the service describes that status itself. */
-    static void answers(Operation operation, ProblemAnswer answer) {
+    private static void answers(Operation operation, ProblemAnswer answer, Set<ProblemAnswer> used) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        operation.getResponses().putIfAbsent(answer.status, new ApiResponse().$ref(answer.ref()));
+        if (!operation.getResponses().containsKey(answer.status)) {
+            operation.getResponses().put(answer.status, new ApiResponse().$ref(answer.ref()));
+            used.add(answer);
+        }
     }
 
     /** RFC 9457's members, and the field errors of a 400. */
@@ -120,7 +130,7 @@ final class ServiceApiDescription implements OpenApiCustomizer {
                 "message", string("what is wrong with it")));
         Schema<?> errors = typed("array").items(fieldError).description("each invalid input (400 only)");
         return object(Map.of(
-                "type", string("a URI reference naming the kind of problem (`about:blank` when only the status says it)"),
+                "type", string("a URI reference naming the kind of problem (`about:blank`: the status says it)"),
                 "title", string("a short summary of the kind of problem"),
                 "status", typed("integer").description("the HTTP status"),
                 "detail", string("what went wrong with this request"),

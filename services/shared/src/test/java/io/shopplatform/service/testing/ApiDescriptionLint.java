@@ -49,7 +49,7 @@ public final class ApiDescriptionLint {
             Path file = Files.writeString(Files.createDirectories(Path.of("target", "openapi"))
                     .resolve(service + ".openapi.json"), description, StandardCharsets.UTF_8);
             ProcessBuilder lint = new ProcessBuilder("node", cli.toString(), "lint", file.toString(), "--format=json")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);   // Node's deprecation banner only
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);   // Node's deprecation banner, and nothing else
             // No calls home from a test run (CI reaches only the package registries).
             lint.environment().put("REDOCLY_TELEMETRY", "off");
             lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
@@ -58,6 +58,10 @@ public final class ApiDescriptionLint {
             if (!process.waitFor(LINT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("redocly lint did not finish in " + LINT_TIMEOUT_SECONDS + " s");
+            }
+            if (!out.contains("\"problems\"")) {
+                throw new IllegalStateException("redocly lint gave no report; was this a description? "
+                        + description.substring(0, Math.min(description.length(), 300)));
             }
             Result result = parse(out);
             System.out.printf("%s: OpenAPI description (Redocly %s, recommended rules): %d errors, %d warnings%n",
@@ -74,9 +78,6 @@ public final class ApiDescriptionLint {
 
     static Result parse(String lintJson) throws IOException {
         JsonNode report = JSON.readTree(lintJson);
-        if (!report.path("problems").isArray()) {
-            throw new IllegalStateException("not a redocly lint report: " + lintJson);
-        }
         List<Problem> errors = new ArrayList<>(), warnings = new ArrayList<>();
         for (JsonNode p : report.path("problems")) {
             String pointer = p.path("location").path(0).path("pointer").asText();
