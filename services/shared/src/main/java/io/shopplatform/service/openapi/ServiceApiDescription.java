@@ -54,8 +54,8 @@ final class ServiceApiDescription implements OpenApiCustomizer {
         api.components(components);
         components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .bearerFormat("JWT").description("An access token (`typ: at+jwt`, RS256) of issuer `"
-                        + security.issuer() + "` for audience `" + security.audience() + "`, signed with a key the user"
-                        + " service publishes (`/.well-known/jwks.json`); roles in its `roles` claim."));
+                        + security.issuer() + "` for audience `" + security.audience() + "`, signed by the user service"
+                        + " (keys it publishes); the caller's roles in its `roles` claim."));
         Set<ProblemAnswer> used = EnumSet.noneOf(ProblemAnswer.class);
         if (api.getPaths() != null) {
             api.getPaths().forEach((path, item) -> item.readOperationsMap()
