@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Product-by-id served by each cache layer on its own, next to the stack's ceiling (a constant product of the same
  * size through the same filters and serializer), in one run on one machine. Each layer is isolated by starting the
- * real service jar with the layers in front of it switched off ({@code shop.cache.disabled}); the service's own
+ * real service jar under its benchmark profile with the layers in front of it switched off ({@code shop.cache.disabled},
+ * refused outside that profile); the service's own
  * hit counters confirm which layer answered.
  *
  * <pre>mvn -q -pl loadtests exec:java -Dexec.args="--duration 20"</pre>
@@ -60,8 +61,9 @@ public final class ProductCacheBenchmark {
 
         List<Row> rows = new ArrayList<>();
         for (Stage stage : STAGES) {
-            List<String> serviceArgs = List.of("--shop.cache.disabled=" + stage.disabled(),
-                    "--logging.level.root=WARN");
+            // The benchmark profile serves the ceiling's path and lets shop.cache.disabled switch layers off.
+            List<String> serviceArgs = List.of("--spring.profiles.active=benchmark",
+                    "--shop.cache.disabled=" + stage.disabled(), "--logging.level.root=WARN");
             try (ServiceProcess service = new ServiceProcess(jar, tier.env("product"), serviceArgs,
                     logs.resolve("service-" + rows.size() + ".log"))) {
                 paths.forEach(service::get);   // fill the layers this stage reads from

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.product.category.CategoryTree;
+import io.shopplatform.service.cache.CacheProperties;
 import io.shopplatform.service.testing.ThrowawayServer;
 import java.time.Duration;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * so searches fall back to PostgreSQL.
  */
 @ProductIntegrationTest
+@ActiveProfiles(CacheProperties.BENCHMARK_PROFILE)   // the lever that switches L1 off
 @ExtendWith(OutputCaptureExtension.class)
 class CacheLayerFailureIntegrationTests {
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JOSEObjectType;
 import io.shopplatform.product.category.CategoryTree;
 import io.shopplatform.service.db.ReadYourWrites;
+import io.shopplatform.service.testing.ApiDescriptionLint;
 import io.shopplatform.service.testing.LaggingStandbys;
 import io.shopplatform.service.testing.TestTokens;
 import java.util.List;
@@ -168,6 +169,18 @@ class ProductApiIntegrationTests {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("/api/v1/products/{id}", "/api/v1/categories", "/api/v1/search");
+    }
+
+    @Test
+    void theBenchmarksConstantProductIsNoPartOfTheApi() {
+        assertThat(api.get("/api/v1/ping", Api.SHOPPER).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOpenApiDescriptionLintsWithoutErrors() {
+        ApiDescriptionLint.Result lint = ApiDescriptionLint.of(api.get("/v3/api-docs").body(), "product");
+
+        assertThat(lint.errors()).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,7 +35,8 @@ import reactor.core.publisher.Mono;
  * One OpenAPI description of the whole public API at {@code GET /v3/api-docs}, browsable at
  * {@code /swagger-ui.html}: each routed service's own description ({@code /v3/api-docs}, springdoc), cut to the
  * paths the gateway routes to it (the user service's JWKS is internal, so it is left out), merged as one API
- * served from the gateway's own origin (the services' internal addresses never show). A service that cannot be
+ * served from the gateway's own origin (the services' internal addresses never show), with the problem answers and
+ * the bearer scheme the services declare alike (shop-service-support). A service that cannot be
  * asked, or has no description yet, is named in {@code info.description} instead. Schemas of the same name and
  * different content are kept apart by prefixing the later one with its service's name.
  */
@@ -46,8 +48,15 @@ class PublicApiDescription {
     private static final Duration ASK_FOR = Duration.ofSeconds(10), KEEP_FOR = Duration.ofSeconds(30),
             ASK_AGAIN = Duration.ofSeconds(5);
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final List<String> SHARED_COMPONENTS = List.of("responses", "securitySchemes");
 
     private final ObjectMapper json = new ObjectMapper();
+    private final String version;
+
+    /** The gateway's build names the public API's version (META-INF/build-info.properties). */
+    PublicApiDescription(BuildProperties build) {
+        this.version = build.getVersion();
+    }
 
     @Bean
     RouterFunction<ServerResponse> publicApiDescriptionRoute(Environment env, WebClient.Builder web) {
@@ -89,6 +98,8 @@ class PublicApiDescription {
         doc.put("openapi", "3.1.0");
         ObjectNode paths = json.createObjectNode();
         Map<String, JsonNode> schemas = new TreeMap<>();
+        // The answers and security schemes every service declares alike (shop-service-support): the first one's.
+        Map<String, Map<String, JsonNode>> shared = new TreeMap<>();
         List<String> missing = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();
         for (Described d : described) {
@@ -105,10 +116,14 @@ class PublicApiDescription {
                 }
             });
             own.path("components").path("schemas").fields().forEachRemaining(s -> schemas.putIfAbsent(s.getKey(), s.getValue()));
+            for (String kind : SHARED_COMPONENTS) {
+                own.path("components").path(kind).fields().forEachRemaining(c ->
+                        shared.computeIfAbsent(kind, k -> new TreeMap<>()).putIfAbsent(c.getKey(), c.getValue()));
+            }
         }
         ObjectNode info = doc.putObject("info");
         info.put("title", "shop public API");
-        info.put("version", "v1");
+        info.put("version", version);
         info.put("description", "Every operation the gateway routes, as each service describes it."
                 + (missing.isEmpty() ? "" : " Not described (service unreachable or without a description): "
                 + String.join(", ", missing) + "."));
@@ -116,10 +131,7 @@ class PublicApiDescription {
         doc.set("paths", paths);
         ObjectNode components = doc.putObject("components");
         components.putObject("schemas").setAll(schemas);
-        ObjectNode bearer = components.putObject("securitySchemes").putObject("bearer");
-        bearer.put("type", "http");
-        bearer.put("scheme", "bearer");
-        bearer.put("bearerFormat", "JWT");
+        shared.forEach((kind, declared) -> components.putObject(kind).setAll(declared));
         return new Merged(doc, missing.isEmpty());
     }
 

@@ -46,6 +46,7 @@ class ProductController {
     }
 
     @PostMapping
+    @Operation(summary = "Add a product to the catalog")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequest request) {
         ProductView created = catalog.create(request);
@@ -53,12 +54,14 @@ class ProductController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Replace a product's details")
     @PreAuthorize("hasRole('ADMIN')")
     ProductView update(@PathVariable long id, @Valid @RequestBody ProductRequest request) {
         return catalog.update(id, request);
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a product from the catalog")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Void> delete(@PathVariable long id) {
         catalog.delete(id);

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -38,12 +39,12 @@ public class CacheAutoConfiguration {
 
     @Bean
     CacheLayers cacheLayers(CacheProperties props, ObjectMapper json, MeterRegistry meters,
-                            List<RemoteLayer> remotes) {
+                            List<RemoteLayer> remotes, Environment env) {
         List<GuardedLayer> guarded = remotes.stream()
                 .sorted((a, b) -> a.layer().compareTo(b.layer()))
                 .map(r -> new GuardedLayer(r, props.probeAfter(), meters))
                 .toList();
-        return new CacheLayers(new LocalLayer(props.localSize(), meters), guarded, json, meters, props.disabled());
+        return new CacheLayers(new LocalLayer(props.localSize(), meters), guarded, json, meters, props.disabledIn(env));
     }
 
     @Bean(destroyMethod = "close")

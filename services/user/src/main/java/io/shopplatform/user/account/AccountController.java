@@ -3,6 +3,7 @@ package io.shopplatform.user.account;
 import io.shopplatform.service.problem.InvalidInputException;
 import io.shopplatform.user.auth.SignOut;
 import io.shopplatform.user.web.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -59,6 +60,7 @@ class AccountController {
     }
 
     @PostMapping
+    @Operation(summary = "Register a shopper's account")
     ResponseEntity<Profile> register(@Valid @RequestBody Registration body) {
         String email = EmailAddresses.valid("email", body.email());
         passwords.check("password", body.password(), email);
@@ -68,17 +70,21 @@ class AccountController {
     }
 
     @GetMapping("/me")
+    @Operation(summary = "The caller's profile")
     Profile me(Caller caller) {
         return profiles.get(caller.account());
     }
 
     @PutMapping("/me")
+    @Operation(summary = "Change the caller's display name")
     Profile update(Caller caller, @Valid @RequestBody ProfileUpdate body) {
         return profiles.update(caller.account(), blankToNull(body.displayName()));
     }
 
     /** Changes the password and ends every session, this one included: the caller logs in again. */
     @PostMapping("/me/password")
+    @Operation(summary = "Change the caller's password",
+            description = "Ends every session of the caller, this one included: the caller logs in again.")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(Caller caller, @Valid @RequestBody PasswordChange body) {
         Account account = confirmed(caller, "currentPassword", body.currentPassword());
@@ -95,6 +101,8 @@ class AccountController {
      * erased, every session ends, and its tokens are refused here from then on.
      */
     @DeleteMapping("/me")
+    @Operation(summary = "Delete the caller's account", description = "The password confirms it is them; personal"
+            + " data is erased, every session ends, and the account's tokens are refused from then on.")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @Valid @RequestBody Deletion body) {
         Account account = confirmed(caller, "password", body.password());

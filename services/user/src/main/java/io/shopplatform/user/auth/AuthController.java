@@ -1,6 +1,7 @@
 package io.shopplatform.user.auth;
 
 import io.shopplatform.user.web.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,12 +35,14 @@ class AuthController {
      * network) put in {@code X-Forwarded-For} (server.forward-headers-strategy).
      */
     @PostMapping("/login")
+    @Operation(summary = "Log in with email and password: an access token and a refresh token")
     Logins.Tokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
                         @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         return logins.login(body.email(), body.password(), request.getRemoteAddr(), userAgent);
     }
 
     @PostMapping("/refresh")
+    @Operation(summary = "Trade a refresh token for new tokens")
     Logins.Tokens refresh(@Valid @RequestBody RefreshRequest body,
                           @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         return logins.refresh(body.refreshToken(), userAgent);
@@ -47,6 +50,7 @@ class AuthController {
 
     /** Ends every session of the caller: all its refresh tokens, and its access tokens here. */
     @PostMapping("/logout")
+    @Operation(summary = "End every session of the caller")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(Caller caller) {
         logins.logout(caller.account());

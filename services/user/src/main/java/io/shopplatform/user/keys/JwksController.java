@@ -1,5 +1,6 @@
 package io.shopplatform.user.keys;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -17,6 +18,7 @@ class JwksController {
         this.keys = keys;
     }
 
+    @Operation(summary = "The public keys that access tokens are signed with (JWKS)")
     @GetMapping(path = "/.well-known/jwks.json", produces = "application/jwk-set+json")
     ResponseEntity<Map<String, Object>> jwks() {
         // Short: validators refetch on an unknown kid anyway; this bounds how long a retired key is still trusted.

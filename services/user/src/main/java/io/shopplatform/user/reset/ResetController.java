@@ -1,5 +1,6 @@
 package io.shopplatform.user.reset;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,12 +28,15 @@ class ResetController {
 
     /** Always 202: the answer does not tell whether the email has an account. */
     @PostMapping
+    @Operation(summary = "Mail a password-reset link",
+            description = "Always 202: the answer does not tell whether the email has an account.")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void request(@Valid @RequestBody ResetRequest body) {
         resets.request(body.email());
     }
 
     @PostMapping("/confirm")
+    @Operation(summary = "Set a new password with a reset link's token")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirm(@Valid @RequestBody ResetConfirmation body) {
         resets.reset(body.token(), body.newPassword());
