@@ -142,8 +142,24 @@ final class DrillLoad implements AutoCloseable {
         return first;
     }
 
+    /**
+     * When each write refused as read-only (25006) started, and when its connection was opened, in seconds after
+     * {@code origin}: where in a drill's steps PgPool sent it to a standby.
+     */
+    String readOnlyTimes(long origin) {
+        return snapshot().stream().filter(op -> READ_ONLY.equals(op.failure()))
+                .map(op -> String.format("%+.3f s (connection %+.3f s)", (op.started() - origin) / 1e9,
+                        (op.connected() - origin) / 1e9))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
     long readOnlyErrors() {
-        return snapshot().stream().filter(op -> READ_ONLY.equals(op.failure())).count();
+        return readOnlyErrors(Long.MIN_VALUE);
+    }
+
+    /** Writes refused as read-only (25006) among those that started at or after {@code from}. */
+    long readOnlyErrors(long from) {
+        return snapshot().stream().filter(op -> READ_ONLY.equals(op.failure()) && op.started() >= from).count();
     }
 
     List<Long> acknowledged() {

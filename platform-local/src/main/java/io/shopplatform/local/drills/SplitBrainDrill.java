@@ -36,7 +36,8 @@ public final class SplitBrainDrill implements Drill {
     public record Report(String primary, Duration paused, Duration flapWatch, long flapRetries, long flapPromotions,
                          boolean flapDetached,
                          Tally flap, PrimaryFailureDrill.Failover failover, boolean rejoinedAsStandby,
-                         Duration toRejoined, int mostPrimaries, long readOnlyErrors, int acknowledged, Set<Long> lost)
+                         Duration toRejoined, int mostPrimaries, long readOnlyErrors, long refusedInFailover,
+                         String readOnlyTimes, int acknowledged, Set<Long> lost)
             implements Drill.Report {
         @Override
         public String summary() {
@@ -44,13 +45,13 @@ public final class SplitBrainDrill implements Drill {
                             + "promotions, %s detached, clients %s; "
                             + "failover: %s killed, %s primary after %s, first write on a new connection %s after the "
                             + "kill; %s restarted, back as a %s, streaming and attached in every PgPool after %s; at "
-                            + "most %d primary at once; %d writes sent to a read-only node; %d writes acknowledged, "
-                            + "%d lost",
+                            + "most %d primary at once; %d writes sent to a read-only node after its restart; %d refused "
+                            + "as read-only in the failover before it %s (after the kill); %d writes acknowledged, %d lost",
                     primary, paused.toSeconds(), flapWatch.toSeconds(), flapRetries, flapPromotions, flapDetached ? "a node" : "none",
                     flap.describe(), failover.oldPrimary(), failover.newPrimary(), DrillLoad.seconds(failover.toPromotion()),
                     DrillLoad.seconds(failover.toFirstWrite()), failover.oldPrimary(),
                     rejoinedAsStandby ? "standby" : "PRIMARY", DrillLoad.seconds(toRejoined), mostPrimaries,
-                    readOnlyErrors, acknowledged, lost.size());
+                    readOnlyErrors, refusedInFailover, readOnlyTimes, acknowledged, lost.size());
         }
 
         @Override
@@ -136,7 +137,10 @@ public final class SplitBrainDrill implements Drill {
         }
         return new Report(primary, pause, watch, flapRetries, flapTimeline - timeline, detached, load.tally(frozen, watched),
                 failover, Boolean.TRUE.equals(database.replication().inRecovery(failover.oldPrimary())),
-                DrillLoad.between(restarted, rejoined), mostPrimaries.get(), load.readOnlyErrors(),
-                load.acknowledged().size(), load.lost());
+                // Only a write after the restart can reach the demoted member. Before it, a PgPool that has quarantined the
+                // lost primary while the others vote sends queries to its main node, a standby, which refuses writes
+                // (25006: nothing acknowledged, nothing lost) until the failover promotes one.
+                DrillLoad.between(restarted, rejoined), mostPrimaries.get(), load.readOnlyErrors(restarted),
+                load.readOnlyErrors() - load.readOnlyErrors(restarted), load.readOnlyTimes(failover.killed()), load.acknowledged().size(), load.lost());
     }
 }
