@@ -278,10 +278,14 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Null when Kafka acknowledged the send, else why not. */
+    /**
+     * Null when Kafka acknowledged the send, else why not. Waits for the producer's own verdict: a batch in flight
+     * when its delivery timeout passes is not expired until its request times out too, and is often delivered (a
+     * broker coming back); giving up on it sooner would mark it failed, send it again, and put it on the topic twice.
+     */
     private Throwable failure(Future<?> ack) throws InterruptedException {
         try {
-            ack.get(props.sendTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+            ack.get(props.sendTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
             return null;
         } catch (InterruptedException e) {
             throw e;
