@@ -56,17 +56,7 @@ class ShopDrillsIntegrationTests {
         for (PaymentSimulators.Sim sim : PaymentSimulators.Sim.values()) {
             simulators.put(sim.provider().name(), sims.url(sim));
         }
-        DrillTarget.Processes processes = new DrillTarget.Processes() {
-            @Override
-            public void kill(String service) {
-                shop.kill(service);
-            }
-
-            @Override
-            public void restart(String service) {
-                shop.restart(service);
-            }
-        };
+        DrillTarget.Processes processes = DrillTarget.Processes.of(shop::kill, shop::restart);
         return new DrillTarget(target, servers, simulators, () -> tier.connect(tier.superuser()), processes, false);
     }
 }

@@ -32,6 +32,20 @@ public record DrillTarget(ShopTarget shop, LocalPlatform tier, Map<String, Strin
 
         /** Starts it again as it ran before; returns once it is ready. */
         void restart(String service);
+
+        static Processes of(java.util.function.Consumer<String> kill, java.util.function.Consumer<String> restart) {
+            return new Processes() {
+                @Override
+                public void kill(String service) {
+                    kill.accept(service);
+                }
+
+                @Override
+                public void restart(String service) {
+                    restart.accept(service);
+                }
+            };
+        }
     }
 
     public DrillTarget {

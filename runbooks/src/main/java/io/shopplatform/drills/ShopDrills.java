@@ -90,17 +90,8 @@ public final class ShopDrills {
         for (PaymentProvider p : Shop.PAYMENT_PROVIDERS_IN_ORDER) {
             simulators.put(p.name(), state.getProperty("payments." + p.name() + ".url"));
         }
-        DrillTarget.Processes processes = new DrillTarget.Processes() {
-            @Override
-            public void kill(String service) {
-                tier.killService(service);
-            }
-
-            @Override
-            public void restart(String service) {
-                tier.startServices();
-            }
-        };
+        // Locally the operator's step restarts it: ./platform up starts every service that is not running.
+        DrillTarget.Processes processes = DrillTarget.Processes.of(tier::killService, service -> tier.startServices());
         return new DrillTarget(shop, tier, simulators, tier::connectThroughPgPool, processes, true);
     }
 }

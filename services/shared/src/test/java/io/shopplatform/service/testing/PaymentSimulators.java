@@ -59,25 +59,25 @@ public final class PaymentSimulators {
 
     /** The providers as the model names them, with what their APIs call a charge, its key header and its id. */
     public enum Sim {
-        STRIPE("stripe", "/v1/charges", "Idempotency-Key", 200, "ch_", "$.source", "/v1/tokens",
-                "/v1/charges/by-idempotency-key/", "authorized"),
-        PAYPAL("paypal", "/v2/authorizations", "PayPal-Request-Id", 201, "AUTH-", "$.payment_source.token.id",
-                "/v2/vault/payment-tokens", "/v2/authorizations/by-request-id/", "CREATED");
+        STRIPE("stripe", 200, "ch_", "$.source", "/v1/tokens", "/by-idempotency-key/", "authorized"),
+        PAYPAL("paypal", 201, "AUTH-", "$.payment_source.token.id", "/v2/vault/payment-tokens", "/by-request-id/",
+                "CREATED");
 
         public final String id, chargePath, keyHeader, chargeIdPrefix, cardPath, tokenPath, lookupPath;
         public final int chargedStatus;
         private final String chargedState;
 
-        Sim(String id, String chargePath, String keyHeader, int chargedStatus, String chargeIdPrefix, String cardPath,
-            String tokenPath, String lookupPath, String chargedState) {
+        /** The charge path and key header are the model's ({@link PaymentProvider}); a lookup by key sits under the first. */
+        Sim(String id, int chargedStatus, String chargeIdPrefix, String cardPath, String tokenPath, String lookupUnderCharges,
+            String chargedState) {
             this.id = id;
-            this.chargePath = chargePath;
-            this.keyHeader = keyHeader;
+            this.chargePath = provider().chargePath();
+            this.keyHeader = provider().idempotencyHeader();
             this.chargedStatus = chargedStatus;
             this.chargeIdPrefix = chargeIdPrefix;
             this.cardPath = cardPath;
             this.tokenPath = tokenPath;
-            this.lookupPath = lookupPath;
+            this.lookupPath = chargePath + lookupUnderCharges;
             this.chargedState = chargedState;
         }
 
