@@ -157,6 +157,11 @@ public final class LocalPlatform {
         services.up();
     }
 
+    /** Each consumer group with members on the tier's broker: its committed offsets and lag (the broker drill's count). */
+    public Map<String, Kafka.GroupPosition> consumerGroups() {
+        return kafka.activeGroups();
+    }
+
     /** Whether the server answers now. */
     public boolean answers(String component) {
         LocalServer server = server(component);

@@ -1,6 +1,7 @@
 package io.shopplatform.drills;
 
 import io.shopplatform.local.machine.Supervisor;
+import io.shopplatform.local.servers.Kafka;
 import io.shopplatform.model.Shop;
 import io.shopplatform.monitoring.AlertRules;
 import java.sql.Connection;
@@ -13,11 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The seed's broker failure: Kafka lost while shoppers buy. Checkouts must go on (the services write their events to
  * their outboxes in the same transaction as the change), and once Kafka is back every event written meanwhile must be
- * published by the relays, none parked as undeliverable.
+ * published by the relays, none parked as undeliverable, and every consumer group must have taken them in.
  */
 public final class BrokerOutageDrill implements ShopDrill {
 
@@ -40,6 +43,7 @@ public final class BrokerOutageDrill implements ShopDrill {
             run.shopUntilOrders();
 
             run.next(down);
+            Map<String, Kafka.GroupPosition> atKill = target.tier().consumerGroups();
             Instant killed = Instant.now();
             target.tier().kill(Shop.KAFKA);
             run.shopUntilOrders();
@@ -56,6 +60,7 @@ public final class BrokerOutageDrill implements ShopDrill {
                 run.broken(backlog(target, killed).unpublished() + " events written while Kafka was down still unpublished "
                         + DRAIN_LIMIT.toSeconds() + " s after it returned");
             }
+            caughtUp(run, target, atKill);
             Backlog after = backlog(target, killed);
             if (after.parked() > 0) {
                 run.broken(after.parked() + " events parked as undeliverable: a broker outage must cost no event");
@@ -71,6 +76,40 @@ public final class BrokerOutageDrill implements ShopDrill {
             if (!target.tier().answers(Shop.KAFKA)) {
                 target.tier().restore(Shop.KAFKA);
             }
+        }
+    }
+
+    /**
+     * Delivered is consumed: each consumer group that had members when Kafka went down must reach the end of its
+     * partitions again (lag 0); the figure per group is how many records it took in since the kill.
+     */
+    private static void caughtUp(DrillRun run, DrillTarget target, Map<String, Kafka.GroupPosition> atKill) {
+        if (atKill.isEmpty()) {
+            run.broken("no consumer group had members when Kafka went down: the shop's consumers were not running");
+            return;
+        }
+        Map<String, Kafka.GroupPosition> now = new TreeMap<>();
+        boolean all = Supervisor.waitFor(() -> {
+            try {
+                Map<String, Kafka.GroupPosition> read = target.tier().consumerGroups();
+                now.clear();
+                now.putAll(read);
+            } catch (IllegalStateException justBack) {
+                return false;   // the broker answers but does not serve group requests yet
+            }
+            return atKill.keySet().stream().allMatch(g -> now.containsKey(g) && now.get(g).lag() == 0);
+        }, DRAIN_LIMIT);
+        List<String> groups = new ArrayList<>();
+        atKill.forEach((group, then) -> {
+            Kafka.GroupPosition p = now.get(group);
+            groups.add(p == null ? group + " gone" : group + " +" + (p.committed() - then.committed())
+                    + (p.lag() == 0 ? "" : " (" + p.lag() + " behind)"));
+        });
+        run.figure((all ? String.format("every consumer group caught up %.1f s into the phase: ", run.secondsIntoPhase())
+                : "consumer groups: ") + String.join(", ", groups));
+        if (!all) {
+            run.broken("consumer groups still behind or gone " + DRAIN_LIMIT.toSeconds() + " s after Kafka returned: "
+                    + String.join(", ", groups));
         }
     }
 

@@ -10,13 +10,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.SaslConfigs;
 
@@ -92,6 +102,49 @@ public final class Kafka implements LocalServer {
     public Duration stopTimeout() {
         return Duration.ofSeconds(60);
     }
+
+    /**
+     * Where each consumer group with members stands: offsets committed over its partitions, and how many records
+     * are still ahead of it (to the partitions' ends). Groups without members (a shop that is not running) are left
+     * out: nobody is there to catch up.
+     */
+    public Map<String, GroupPosition> activeGroups() {
+        Properties patient = clientProperties();   // the readiness probe's 5 s is too short on a machine under a drill's load
+        patient.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+        patient.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(patient)) {
+            List<String> ids = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId).toList();
+            Map<String, GroupPosition> positions = new TreeMap<>();
+            for (ConsumerGroupDescription group : admin.describeConsumerGroups(ids).all().get(30, TimeUnit.SECONDS).values()) {
+                if (group.members().isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                long at = 0, behind = 0;
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+                    long offset = e.getValue() == null ? 0 : e.getValue().offset();
+                    at += offset;
+                    behind += Math.max(0, ends.get(e.getKey()).offset() - offset);
+                }
+                positions.put(group.groupId(), new GroupPosition(at, behind));
+            }
+            return positions;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("reading Kafka's consumer groups: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading Kafka's consumer groups", e);
+        }
+    }
+
+    /** A consumer group's committed offsets summed over its partitions, and the records still ahead of it. */
+    public record GroupPosition(long committed, long lag) {}
 
     Properties clientProperties() {
         Properties p = new Properties();

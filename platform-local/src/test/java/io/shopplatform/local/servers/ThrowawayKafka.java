@@ -62,6 +62,11 @@ public final class ThrowawayKafka implements AutoCloseable {
         return kafka.password();
     }
 
+    /** Its consumer groups with members, as the broker drill reads them. */
+    public java.util.Map<String, Kafka.GroupPosition> activeGroups() {
+        return kafka.activeGroups();
+    }
+
     /** Starts the broker (again, with the topics and messages it had) and waits until it answers a client. */
     public void start() {
         Host.mkdirs(machine.layout().home());
