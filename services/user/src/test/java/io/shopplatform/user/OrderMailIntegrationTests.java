@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shopplatform.service.contracts.OrderPlaced;
+import io.shopplatform.service.contracts.OrderStatusChanged;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
-/** The order confirmation mail: from the order service's {@code placed} event to the shopper's mailbox. */
+/** The order mails: from the order service's {@code placed} and {@code status} events to the shopper's mailbox. */
 @UserIntegrationTest
 class OrderMailIntegrationTests extends RegisteredShopper {
 
@@ -40,6 +41,31 @@ class OrderMailIntegrationTests extends RegisteredShopper {
         assertThat(mail.from()).isEqualTo("no-reply@shop.local");
         assertThat(mail.text()).contains("SKU-MUG-1  × 2  at 4.50 EUR", "SKU-TEA-7  × 1  at 12.00 EUR",
                 "Total: 21.00 EUR");
+    }
+
+    @Test
+    void aCancelledCheckoutMailsWhyOnceAndAConfirmedStatusAddsNoSecondMail() throws Exception {
+        long cancelledId = order(id).orderId();
+        OrderPlaced confirmed = order(id);
+        OrderStatusChanged cancelled = new OrderStatusChanged(cancelledId, id, "CANCELLED", "payment declined by the card issuer");
+        UUID cancelEvent = UUID.randomUUID(), confirmedStatus = UUID.randomUUID();
+
+        try (OrderService orders = new OrderService()) {
+            orders.statusChanged(cancelEvent, cancelled);
+            orders.statusChanged(cancelEvent, cancelled);   // a redelivery
+            orders.placed(UUID.randomUUID(), confirmed);
+            orders.statusChanged(confirmedStatus, new OrderStatusChanged(confirmed.orderId(), id, "CONFIRMED", null));
+        }
+
+        Mailbox mailbox = new Mailbox(email);
+        await().atMost(MAIL_WAIT).until(() -> handled(cancelEvent) && handled(confirmedStatus)
+                && sent(cancelledId) && sent(confirmed.orderId()));
+        List<Mailbox.Mail> mails = await().atMost(MAIL_WAIT).pollInterval(Duration.ofMillis(300))
+                .until(mailbox::inbox, m -> m.size() >= 2);
+        assertThat(mails).extracting(Mailbox.Mail::subject).containsExactlyInAnyOrder(
+                "Your shop order " + cancelledId + " was cancelled", "Your shop order " + confirmed.orderId() + " is confirmed");
+        assertThat(mails).filteredOn(m -> m.subject().endsWith("cancelled")).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("payment declined by the card issuer", "Nothing was charged"));
     }
 
     @Test

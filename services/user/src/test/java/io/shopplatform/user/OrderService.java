@@ -2,6 +2,7 @@ package io.shopplatform.user;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shopplatform.service.contracts.OrderPlaced;
+import io.shopplatform.service.contracts.OrderStatusChanged;
 import io.shopplatform.testing.DataTier;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The order service, played by a test: publishes the shared {@link OrderPlaced} record as its outbox relay does
+ * The order service, played by a test: publishes the shared {@link OrderPlaced} and {@link OrderStatusChanged} records as its outbox relay does
  * (topic {@code orders.order}, key the order id, headers {@code event-id} and {@code event-type}, JSON value).
  */
 final class OrderService implements AutoCloseable {
@@ -31,10 +32,19 @@ final class OrderService implements AutoCloseable {
 
     /** One delivery of a {@code placed} event; the same {@code eventId} again is a redelivery. */
     void placed(UUID eventId, OrderPlaced order) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(OrderPlaced.TOPIC,
-                Long.toString(order.orderId()), json.writeValueAsBytes(order));
+        publish(eventId, OrderPlaced.TYPE, order.orderId(), order);
+    }
+
+    /** One delivery of a {@code status} event. */
+    void statusChanged(UUID eventId, OrderStatusChanged change) throws Exception {
+        publish(eventId, OrderStatusChanged.TYPE, change.orderId(), change);
+    }
+
+    private void publish(UUID eventId, String type, long orderId, Object payload) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(OrderPlaced.TOPIC, Long.toString(orderId),
+                json.writeValueAsBytes(payload));
         record.headers().add("event-id", eventId.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("event-type", OrderPlaced.TYPE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
     }
 

@@ -44,15 +44,30 @@ public final class ProcessedEvents {
     /** As {@link #once(String, String, String, Class, Consumer)}, with the event (its version, say) beside the payload. */
     public <T> EventSubscription once(String topic, String consumer, String type, Class<T> payload,
                                       BiConsumer<T, Event> handler) {
+        Consumer<Event> once = handling(consumer, payload, handler);
         return EventSubscription.shared(topic, consumer, event -> {
             if (type.equals(event.type())) {
-                T read = event.payload(json, payload);
-                tx.executeWithoutResult(status -> {
-                    if (firstTime(consumer, event.id())) {
-                        handler.accept(read, event);
-                    }
-                });
+                once.accept(event);
             }
         });
+    }
+
+    /**
+     * Group {@code consumer}'s handler of one event type, run once per event id in the transaction that records it:
+     * for {@link EventSubscription#byType}, when one group reads several types of a topic.
+     */
+    public <T> Consumer<Event> handling(String consumer, Class<T> payload, Consumer<T> handler) {
+        return handling(consumer, payload, (read, event) -> handler.accept(read));
+    }
+
+    private <T> Consumer<Event> handling(String consumer, Class<T> payload, BiConsumer<T, Event> handler) {
+        return event -> {
+            T read = event.payload(json, payload);
+            tx.executeWithoutResult(status -> {
+                if (firstTime(consumer, event.id())) {
+                    handler.accept(read, event);
+                }
+            });
+        };
     }
 }

@@ -1,10 +1,12 @@
 package io.shopplatform.user.ordermail;
 
 import io.shopplatform.service.contracts.OrderPlaced;
+import io.shopplatform.service.contracts.OrderStatusChanged;
 import io.shopplatform.service.outbox.EventSubscription;
 import io.shopplatform.service.outbox.ProcessedEvents;
 import io.shopplatform.user.account.Account;
 import io.shopplatform.user.account.Accounts;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -15,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Queues an order confirmation mail for each {@code orders.order placed} event: a row in {@code order_mails}, written
- * in the transaction that records the event id, keyed by the order id, so neither a redelivery nor a second event
- * for the same order makes a second mail. The mail goes out later ({@link OrderMailSender}): a mail server outage
+ * Queues an order's one mail: the confirmation for each {@code orders.order placed} event, or, for a checkout that
+ * ended {@code CANCELLED} (its {@code status} event), why and that nothing was charged. A row in {@code order_mails},
+ * written in the transaction that records the event id, keyed by the order id, so neither a redelivery nor a second
+ * event for the same order makes a second mail. The mail goes out later ({@link OrderMailSender}): a mail server outage
  * never fails the event, so it is never dead-lettered. An order of an account that is gone (deleted, or unknown)
  * is acknowledged and gets no mail.
  */
@@ -25,21 +28,45 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class OrderMails {
 
     private static final Logger log = LoggerFactory.getLogger(OrderMails.class);
+    private static final String CANCELLED = "CANCELLED";
 
     @Bean
-    EventSubscription orderConfirmations(ProcessedEvents processed, Accounts accounts, JdbcTemplate jdbc,
-                                         OrderMailProperties props) {
-        return processed.once(OrderPlaced.TOPIC, props.group(), OrderPlaced.TYPE, OrderPlaced.class, order -> {
-            Optional<Account> account = accountId(order.userId()).flatMap(accounts::byId).filter(Account::active);
-            if (account.isEmpty()) {
-                log.info("no confirmation mail for order {}: its account is deleted or unknown", order.orderId());
-                return;
-            }
-            jdbc.update("""
-                    INSERT INTO order_mails (order_id, account_id, subject, body) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (order_id) DO NOTHING""",
-                    order.orderId(), account.get().id(), subject(order), body(order));
-        });
+    EventSubscription orderMailEvents(ProcessedEvents processed, Accounts accounts, JdbcTemplate jdbc,
+                                      OrderMailProperties props) {
+        return EventSubscription.byType(OrderPlaced.TOPIC, props.group(), Map.of(
+                OrderPlaced.TYPE, processed.handling(props.group(), OrderPlaced.class, order ->
+                        queue(accounts, jdbc, order.orderId(), order.userId(), subject(order), body(order))),
+                OrderStatusChanged.TYPE, processed.handling(props.group(), OrderStatusChanged.class, change -> {
+                    // CONFIRMED is mailed from `placed`, which carries the lines; a checkout ends either way, once.
+                    if (CANCELLED.equals(change.status())) {
+                        queue(accounts, jdbc, change.orderId(), change.userId(), subject(change), body(change));
+                    }
+                })));
+    }
+
+    /** A row for the sender, keyed by the order: neither a redelivery nor a second event makes a second mail. */
+    private static void queue(Accounts accounts, JdbcTemplate jdbc, long orderId, String userId, String subject,
+                              String body) {
+        Optional<Account> account = accountId(userId).flatMap(accounts::byId).filter(Account::active);
+        if (account.isEmpty()) {
+            log.info("no mail for order {}: its account is deleted or unknown", orderId);
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO order_mails (order_id, account_id, subject, body) VALUES (?, ?, ?, ?)
+                ON CONFLICT (order_id) DO NOTHING""", orderId, account.get().id(), subject, body);
+    }
+
+    static String subject(OrderStatusChanged cancelled) {
+        return "Your shop order " + cancelled.orderId() + " was cancelled";
+    }
+
+    static String body(OrderStatusChanged cancelled) {
+        return """
+                We could not complete your order %d: %s.
+
+                Nothing was charged: any hold the payment put on your card has been released.
+                """.formatted(cancelled.orderId(), cancelled.reason() == null ? "it was cancelled" : cancelled.reason());
     }
 
     static String subject(OrderPlaced order) {
