@@ -28,7 +28,7 @@ public final class ShopDrills {
 
     /** Every drill that breaks a part of the running shop under shoppers' traffic. */
     public static final List<ShopDrill> ALL = List.of(new PaymentOutageDrill(), new CacheOutageDrill(), new BrokerOutageDrill(),
-            new ServiceKillDrill());
+            new ServiceKillDrill(), new DatabasePrimaryFailureDrill());
 
     private ShopDrills() {}
 
