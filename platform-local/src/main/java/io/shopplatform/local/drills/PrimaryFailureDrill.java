@@ -42,16 +42,20 @@ public final class PrimaryFailureDrill implements Drill {
     /**
      * What a failover took: who was primary, who is, and how long until each step.
      *
-     * @param killed       when every process of the old primary was killed ({@link System#nanoTime()})
+     * @param killed       when every process of the old primary was sent SIGKILL ({@link System#nanoTime()}): the steps
+     *                     below are timed from then, so nothing the old primary still served counts as after the kill
+     * @param killing      from the start of the kill until then (finding every process of the member)
      * @param toDetection  from the kill until the first PgPool reported the old primary down (detached)
      * @param toPromotion  from the kill until another member answered as primary
      * @param toFirstWrite from the kill until the first write on a connection opened after it was acknowledged
      */
-    public record Failover(String oldPrimary, String newPrimary, long killed, Duration toDetection, Duration toPromotion,
-                           Duration toFirstWrite) {
+    public record Failover(String oldPrimary, String newPrimary, long killed, Duration killing, Duration toDetection,
+                           Duration toPromotion, Duration toFirstWrite) {
         String describe() {
-            return String.format("primary %s killed (every process); detached by a PgPool after %s; %s primary after %s; "
-                            + "first write on a new connection acknowledged %s after the kill", oldPrimary,
+            return String.format("primary %s killed (every process signalled at once, %s after the kill began; times "
+                            + "from the signals): "
+                            + "detached by a PgPool after %s; %s primary after %s; first write on a new connection "
+                            + "acknowledged %s after the kill", oldPrimary, DrillLoad.seconds(killing),
                     DrillLoad.seconds(toDetection), newPrimary, DrillLoad.seconds(toPromotion), DrillLoad.seconds(toFirstWrite));
         }
     }
@@ -75,8 +79,8 @@ public final class PrimaryFailureDrill implements Drill {
     /** Kills every process of the primary under {@code load}; waits for a new primary and a write on a new connection. */
     static Failover failOver(Database database, DrillLoad load) throws InterruptedException {
         String oldPrimary = database.primary();
-        long killed = DrillLoad.now();
-        database.kill(oldPrimary);
+        long killing = DrillLoad.now();
+        long killed = database.kill(oldPrimary);
         // Watched side by side: a PgPool busy failing over answers slowly, which must not delay seeing the promotion.
         CompletableFuture<Long> detached = CompletableFuture.supplyAsync(() -> Drills.await(
                 () -> database.poolNodes().detachedAnywhere(oldPrimary), "a PgPool to detach " + oldPrimary));
@@ -90,7 +94,8 @@ public final class PrimaryFailureDrill implements Drill {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return new Failover(oldPrimary, database.primary(), killed, DrillLoad.between(killed, detection),
+        return new Failover(oldPrimary, database.primary(), killed, DrillLoad.between(killing, killed),
+                DrillLoad.between(killed, detection),
                 DrillLoad.between(killed, promoted), DrillLoad.between(killed, firstWrite));
     }
 }
