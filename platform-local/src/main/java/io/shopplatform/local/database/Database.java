@@ -101,7 +101,7 @@ public final class Database {
 
     /**
      * Kills a member as a machine loss would: the member and its backup server, every process at once. Returns when
-     * the member's processes were sent SIGKILL ({@link System#nanoTime()}): from then on nothing of it serves.
+     * the member's processes were sent SIGKILL ({@link System#nanoTime()}): from then on it acknowledges nothing.
      */
     public long kill(String node) {
         long killed = machine.supervisor().killSession(node);

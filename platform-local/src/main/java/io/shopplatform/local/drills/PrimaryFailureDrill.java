@@ -23,14 +23,16 @@ public final class PrimaryFailureDrill implements Drill {
      * What the drill saw. {@code lost} must be empty; {@code readOnlyErrors} zero (no write went to a standby).
      *
      * @param failover who was primary, who is, and how long each step took after the kill
-     * @param seen     what the clients saw from the kill until the first write on a new connection
+     * @param seen          what the clients saw from the kill until the first write on a new connection
+     * @param readOnlyTimes when each write refused as read-only started, after the kill (where PgPool sent it)
      */
-    public record Report(Failover failover, int acknowledged, Set<Long> lost, long readOnlyErrors, String seen)
-            implements Drill.Report {
+    public record Report(Failover failover, int acknowledged, Set<Long> lost, long readOnlyErrors, String readOnlyTimes,
+                         String seen) implements Drill.Report {
         @Override
         public String summary() {
-            return String.format("%s; until then %s; %d writes acknowledged, %d lost, %d sent to a read-only node",
-                    failover.describe(), seen, acknowledged, lost.size(), readOnlyErrors);
+            return String.format("%s; until then %s; %d writes acknowledged, %d lost, %d sent to a read-only node%s",
+                    failover.describe(), seen, acknowledged, lost.size(), readOnlyErrors,
+                    readOnlyErrors == 0 ? "" : " " + readOnlyTimes);
         }
 
         @Override
@@ -73,7 +75,7 @@ public final class PrimaryFailureDrill implements Drill {
         }
         long firstWrite = f.killed() + f.toFirstWrite().toNanos();
         return new Report(f, load.acknowledged().size(), load.lost(), load.readOnlyErrors(),
-                load.tally(f.killed(), firstWrite).describe());
+                load.readOnlyTimes(f.killed()), load.tally(f.killed(), firstWrite).describe());
     }
 
     /** Kills every process of the primary under {@code load}; waits for a new primary and a write on a new connection. */
