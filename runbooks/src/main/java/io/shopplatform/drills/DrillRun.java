@@ -83,6 +83,11 @@ final class DrillRun implements AutoCloseable {
         return shoppers.acknowledged(phase).size();
     }
 
+    /** Every order acknowledged so far, in every phase. */
+    List<Shoppers.Acknowledged> acknowledged() {
+        return shoppers.acknowledged();
+    }
+
     /**
      * Where the tier's Prometheus watches this shop, waits while shoppers shop until {@code alert} fires
      * ({@code firing}) or has resolved, and notes how long that took into the phase; elsewhere it does nothing.

@@ -60,8 +60,7 @@ public final class PaymentOutageDrill implements ShopDrill {
             run.awaitAlert(AlertRules.PAYMENT_PROVIDER_FAILING, false);
             run.stop();
 
-            Set<String> twice = new TreeSet<>(first.chargedKeys());
-            twice.retainAll(second.chargedKeys());
+            Set<String> twice = ProviderSimulator.chargedAtBoth(first, second);
             run.figure("orders charged at both providers: " + twice.size());
             twice.forEach(key -> run.broken("charged at both providers: " + key));
             return run.report();

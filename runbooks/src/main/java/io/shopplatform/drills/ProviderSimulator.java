@@ -74,6 +74,13 @@ final class ProviderSimulator {
         return keys;
     }
 
+    /** Idempotency keys that both providers' journals show charged: money taken twice for one payment. */
+    static Set<String> chargedAtBoth(ProviderSimulator one, ProviderSimulator other) {
+        Set<String> twice = new TreeSet<>(one.chargedKeys());
+        twice.retainAll(other.chargedKeys());
+        return twice;
+    }
+
     /** WireMock logs a header's values as a string, or a list when repeated; header names are case-insensitive. */
     private static java.util.Optional<String> header(JsonNode headers, String name) {
         for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * {@code ./platform drill <name>} for the drills that need the whole shop (the data tier's own drills are the
@@ -26,14 +27,20 @@ import java.util.Properties;
  */
 public final class ShopDrills {
 
-    /** Every drill that breaks a part of the running shop under shoppers' traffic. */
+    /** The drills that break a part of the running shop under shoppers' traffic, wherever it runs (e2e runs them). */
     public static final List<ShopDrill> ALL = List.of(new PaymentOutageDrill(), new CacheOutageDrill(), new BrokerOutageDrill(),
             new ServiceKillDrill());
+    /**
+     * The drills that kill a member of the shop's data tier: only against the shop {@code ./platform up} runs here, not
+     * on CI's tier, which other modules' tests share while e2e runs.
+     */
+    public static final List<ShopDrill> LOCAL_TIER = List.of(new DatabasePrimaryFailureDrill());
+    private static final List<ShopDrill> EVERY = Stream.concat(ALL.stream(), LOCAL_TIER.stream()).toList();
 
     private ShopDrills() {}
 
     public static Optional<ShopDrill> named(String name) {
-        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+        return EVERY.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -41,14 +48,14 @@ public final class ShopDrills {
             boolean tiers = io.shopplatform.local.drills.Drills.named(args[1]).isPresent();
             if (named(args[1]).isEmpty() && !tiers) {   // the runner lists its own after these
                 System.err.println("the shop's drills (under shoppers' checkouts):");
-                ALL.forEach(d -> System.err.printf("  drill %-16s %s%n", d.name(), d.description()));
+                EVERY.forEach(d -> System.err.printf("  drill %-16s %s%n", d.name(), d.description()));
                 System.err.println("the data tier's drills (under reads and writes):");
             }
             System.exit(named(args[1]).isPresent() ? 0 : 1);
         }
         if (args.length != 3 || !args[1].equals("--admin") || named(args[0]).isEmpty()) {
             System.err.println("usage: ./platform drill <name>; the shop's drills:");
-            ALL.forEach(d -> System.err.printf("  %-16s %s%n", d.name(), d.description()));
+            EVERY.forEach(d -> System.err.printf("  %-16s %s%n", d.name(), d.description()));
             System.exit(2);
         }
         String password = System.getenv("SHOP_ADMIN_PASSWORD");

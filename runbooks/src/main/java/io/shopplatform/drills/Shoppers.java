@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +41,18 @@ final class Shoppers implements AutoCloseable {
         }
     }
 
-    record Acknowledged(long orderId, String token, String phase) {}
+    /** An order the shop acknowledged (201): {@code sent} and {@code answered} are {@link System#nanoTime()}. */
+    record Acknowledged(long orderId, String token, String phase, long sent, long answered) {
+
+        /**
+         * From {@code instant} until the answer to the first checkout sent after it: how long shoppers who began
+         * buying after a fault waited for their first order. Empty while none was acknowledged.
+         */
+        static Optional<Duration> firstAfter(List<Acknowledged> orders, long instant) {
+            return orders.stream().filter(a -> a.sent() > instant).map(a -> Duration.ofNanos(a.answered() - instant))
+                    .min(Duration::compareTo);
+        }
+    }
 
     private static final Duration THINK = Duration.ofMillis(300);
     /** The gateway's own limit per backend call is 5 s; a shopper's app gives up on the whole call at this. */
@@ -177,10 +189,12 @@ final class Shoppers implements AutoCloseable {
                          "line1": "1 ShopDrill Road", "city": "Testville", "postalCode": "12345", "country": "US"}}"""
                         .formatted(cartId, card);
                 String orderPhase = phase;
+                long sent = System.nanoTime();
                 HttpResponse<String> order = call(Call.CHECKOUT, post("/orders", body, token)
                         .header("Idempotency-Key", UUID.randomUUID().toString()));
                 if (order != null && order.statusCode() == 201) {
-                    acknowledged.add(new Acknowledged(json(order).path("id").asLong(), token, orderPhase));
+                    acknowledged.add(new Acknowledged(json(order).path("id").asLong(), token, orderPhase, sent,
+                            System.nanoTime()));
                     ordersOnAccount++;
                 }
             }

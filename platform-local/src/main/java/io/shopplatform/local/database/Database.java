@@ -99,10 +99,14 @@ public final class Database {
         }
     }
 
-    /** Kills a member as a machine loss would: the member and its backup server, every process at once. */
-    public void kill(String node) {
-        machine.supervisor().killSession(node);
+    /**
+     * Kills a member as a machine loss would: the member and its backup server, every process at once. Returns when
+     * the member's processes were sent SIGKILL ({@link System#nanoTime()}): from then on it acknowledges nothing.
+     */
+    public long kill(String node) {
+        long killed = machine.supervisor().killSession(node);
         machine.supervisor().killSession(BackupServer.nameOf(node));
+        return killed;
     }
 
     /** Freezes every process of a member at once (SIGSTOP), as a stalled machine would; {@link #resume} undoes it. */

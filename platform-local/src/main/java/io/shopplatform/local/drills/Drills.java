@@ -7,18 +7,16 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-/** Every drill {@code ./platform drill <name>} runs, by name, with the line its usage prints. */
+/**
+ * The data tier's drills {@code ./platform drill <name>} runs, by name, with the line its usage prints. The primary's
+ * failure is the shop's drill (runbooks' {@code primary-failure}): it runs {@link PrimaryFailureDrill} under shoppers'
+ * checkouts.
+ */
 public final class Drills {
 
     public record Named(String name, String description, Drill drill) {}
 
     public static final List<Named> ALL = List.of(
-            new Named("primary-failure", "kill the primary under load, measure failover, rebuild it as a standby",
-                    platform -> {
-                        Drill.Report report = new PrimaryFailureDrill().run(platform);
-                        platform.upDatabase();   // the old primary rejoins as a standby of the new one
-                        return report;
-                    }),
             new Named("replica-failure", "kill a standby under load, measure errors and detach, restart it",
                     new ReplicaFailureDrill()),
             new Named("replicas-down", "kill both standbys: writes wait, reads go on; one returns, nothing is lost",

@@ -82,8 +82,8 @@ class FailoverTests {
             PrimaryFailureDrill.Report report = new PrimaryFailureDrill().run(cluster.platform);
             System.out.println("FAILOVER (most advanced standby): " + report.summary());
 
-            assertThat(report.oldPrimary()).isEqualTo("pg0");
-            assertThat(report.newPrimary()).as("the standby that had every acknowledged commit").isEqualTo("pg2");
+            assertThat(report.failover().oldPrimary()).isEqualTo("pg0");
+            assertThat(report.failover().newPrimary()).as("the standby that had every acknowledged commit").isEqualTo("pg2");
             assertThat(report.lost()).as("acknowledged writes missing after the failover").isEmpty();
             assertThat(report.readOnlyErrors()).as("writes sent to a standby").isZero();
             assertThat(db.replication().primaries()).containsExactly("pg2");

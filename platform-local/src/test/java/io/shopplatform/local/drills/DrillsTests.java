@@ -10,7 +10,7 @@ class DrillsTests {
     @Test
     void everyDrillHasAUniqueNameAndALineInTheUsage() {
         assertThat(Drills.ALL).extracting(Drills.Named::name).doesNotHaveDuplicates()
-                .contains("primary-failure", "replica-failure", "replicas-down", "split-brain");
+                .contains("replica-failure", "replicas-down", "split-brain");
         for (Drills.Named drill : Drills.ALL) {
             assertThat(Drills.named(drill.name())).containsSame(drill);
             assertThat(Drills.usage()).contains("drill " + drill.name()).contains(drill.description());

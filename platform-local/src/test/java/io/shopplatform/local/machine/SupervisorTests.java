@@ -36,6 +36,27 @@ class SupervisorTests {
         assertThat(home.resolve("run").resolve("server.pid")).doesNotExist();
     }
 
+    @Test
+    void killingASessionKillsTheServerAndEveryProcessItStartedAndSaysWhenTheSignalsWent() throws Exception {
+        // A server with a child of its own, as a postmaster with its backends.
+        Process server = new ProcessBuilder("sh", "-c", "sleep 300 & exec sleep 300").start();
+        ProcessHandle child = awaitChild(server.toHandle());
+        record("server", server.pid(), server.toHandle().info().startInstant().orElseThrow().toEpochMilli());
+        long before = System.nanoTime();
+
+        long signalled = supervisor().killSession("server");
+
+        assertThat(server.toHandle().isAlive()).isFalse();
+        assertThat(child.isAlive()).as("the server's child").isFalse();
+        assertThat(signalled).isBetween(before, System.nanoTime());
+        assertThat(home.resolve("run").resolve("server.pid")).doesNotExist();
+    }
+
+    private static ProcessHandle awaitChild(ProcessHandle parent) {
+        assertThat(Supervisor.waitFor(() -> parent.children().findAny().isPresent(), Duration.ofSeconds(10))).isTrue();
+        return parent.children().findAny().orElseThrow();
+    }
+
     private Supervisor supervisor() {
         return new Supervisor(new Layout(Path.of("."), home, 0), Host.detect(), new Console(new PrintStream(out, true)));
     }
