@@ -20,19 +20,26 @@ import java.util.concurrent.CompletionException;
 public final class PrimaryFailureDrill implements Drill {
 
     /**
-     * What the drill saw. {@code lost} must be empty; {@code readOnlyErrors} zero (no write went to a standby).
+     * What the drill saw. {@code lost} must be empty; {@code readOnlyErrors} zero: no write went to a standby once
+     * the failover was over. Until then PgPool's quarantine of the lost primary (while its watchdogs vote) sends
+     * queries to its main node, a standby, which refuses writes (25006): nothing acknowledged, nothing lost, reported
+     * as {@code refusedInFailover} with their times (the split-brain drill counts them the same way).
      *
-     * @param failover who was primary, who is, and how long each step took after the kill
-     * @param seen          what the clients saw from the kill until the first write on a new connection
-     * @param readOnlyTimes when each write refused as read-only started, after the kill (where PgPool sent it)
+     * @param failover          who was primary, who is, and how long each step took after the kill
+     * @param readOnlyErrors    writes refused as read-only that started after the first write on a new connection
+     * @param refusedInFailover writes refused as read-only between the kill and that first write
+     * @param seen              what the clients saw from the kill until the first write on a new connection
+     * @param readOnlyTimes     when each write refused as read-only started, after the kill (where PgPool sent it)
      */
-    public record Report(Failover failover, int acknowledged, Set<Long> lost, long readOnlyErrors, String readOnlyTimes,
-                         String seen) implements Drill.Report {
+    public record Report(Failover failover, int acknowledged, Set<Long> lost, long readOnlyErrors,
+                         long refusedInFailover, String readOnlyTimes, String seen) implements Drill.Report {
         @Override
         public String summary() {
-            return String.format("%s; until then %s; %d writes acknowledged, %d lost, %d sent to a read-only node%s",
-                    failover.describe(), seen, acknowledged, lost.size(), readOnlyErrors,
-                    readOnlyErrors == 0 ? "" : " " + readOnlyTimes);
+            long refused = readOnlyErrors + refusedInFailover;
+            return String.format("%s; until then %s; %d writes acknowledged, %d lost, %d sent to a read-only node after"
+                            + " the failover, %d refused as read-only during it%s",
+                    failover.describe(), seen, acknowledged, lost.size(), readOnlyErrors, refusedInFailover,
+                    refused == 0 ? "" : " " + readOnlyTimes);
         }
 
         @Override
@@ -74,8 +81,10 @@ public final class PrimaryFailureDrill implements Drill {
                     WRITES_AFTER + " writes after the failover");
         }
         long firstWrite = f.killed() + f.toFirstWrite().toNanos();
-        return new Report(f, load.acknowledged().size(), load.lost(), load.readOnlyErrors(),
-                load.readOnlyTimes(f.killed()), load.tally(f.killed(), firstWrite).describe());
+        long afterFailover = load.readOnlyErrors(firstWrite);
+        return new Report(f, load.acknowledged().size(), load.lost(), afterFailover,
+                load.readOnlyErrors() - afterFailover, load.readOnlyTimes(f.killed()),
+                load.tally(f.killed(), firstWrite).describe());
     }
 
     /** Kills every process of the primary under {@code load}; waits for a new primary and a write on a new connection. */
