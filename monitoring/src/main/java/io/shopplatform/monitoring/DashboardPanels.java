@@ -32,7 +32,9 @@ public final class DashboardPanels {
                 new Board("Shop services", List.of(
                         new Panel("Request rate per service", Queries.requestRate(all, "service")),
                         new Panel("p95 latency per service (s)", Queries.p95Seconds(all, "service")),
-                        new Panel("Error rate per service", Queries.errorRate(all, "service")))),
+                        // A service asked and never failing shows 0, not "no data" (which hides a dead exporter).
+                        new Panel("Error rate per service", Queries.errorRate(all, "service") + " or ("
+                                + Queries.requestRate(all, "service") + " * 0)"))),
                 new Board("Shop data tier", List.of(
                         new Panel("Repository query p95 per service (s)", "histogram_quantile(0.95, sum by (le, service) "
                                 + "(rate(spring_data_repository_invocations_seconds_bucket" + inNs + "[5m])))"),
@@ -56,9 +58,11 @@ public final class DashboardPanels {
                         new Panel("Payment success rate", "sum(rate(" + series(PAYMENTS, ns, BusinessMetric.OUTCOME,
                                 BusinessMetric.AUTHORIZED) + "[15m])) / sum(rate(" + series(PAYMENTS, inNs) + "[15m]))"),
                         // Every inventory replica reports the database's one figure for units on hand: max, not sum.
+                        // The average's steps fall on whole minutes: hourly steps would leave a Prometheus younger
+                        // than its last whole hour (a new one, or after a data loss) with nothing to show.
                         new Panel("Inventory turnover (units sold per unit on hand, 24 h)",
                                 "sum(increase(" + series(UNITS_SOLD, inNs) + "[24h])) / avg_over_time(max("
-                                        + series(UNITS_ON_HAND, inNs) + ")[24h:1h])"))));
+                                        + series(UNITS_ON_HAND, inNs) + ")[24h:1m])"))));
     }
 
     private static String series(BusinessMetric metric, String selector) {

@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The whole shop on one machine: the data tier, then the services, all from {@link Shop#PLATFORM}. */
 public final class LocalPlatform {
@@ -236,7 +237,8 @@ public final class LocalPlatform {
         machine.console().line("Monitoring (the cluster's alert rules, over namespace " + Prometheus.NAMESPACE + "):");
         row(prometheus, prometheus.url() + "   (alerts: " + prometheus.url() + "/alerts)");
         row(alertmanager, alertmanager.url());
-        exporters.forEach(e -> row(e, "http://127.0.0.1:" + e.port() + "/metrics"));
+        Stream.concat(exporters.stream(), Stream.of(redisExporter))
+                .forEach(e -> row(e, "http://127.0.0.1:" + e.port() + "/metrics"));
         prometheus.firingAlerts().ifPresent(firing -> {
             machine.console().line(firing.isEmpty() ? "  no alert is firing" : "  firing:");
             firing.forEach(a -> machine.console().line("    " + a));
