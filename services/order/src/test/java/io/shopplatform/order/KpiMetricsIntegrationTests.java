@@ -38,10 +38,10 @@ class KpiMetricsIntegrationTests {
         String cart = api.cartWith(buyer, p.id(), 1);
         assertThat(api.add(buyer.token(), null, p.id(), 2).status()).as("more of it: no new cart").isEqualTo(200);
         api.cartWith(leaver, p.id(), 1);   // never checked out: abandoned
-        String key = UUID.randomUUID().toString();
-        Api.Response order = api.checkout(buyer.token(), key, cart, Api.card());
+        String key = UUID.randomUUID().toString(), card = Api.card();
+        Api.Response order = api.checkout(buyer.token(), key, cart, card);
         assertThat(order.status()).as(order.body()).isEqualTo(201);
-        Api.Response again = api.checkout(buyer.token(), key, cart, Api.card());   // a client's retry: a replay
+        Api.Response again = api.checkout(buyer.token(), key, cart, card);   // a client's retry: a replay
 
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(Api.orderId(again)).as("the replay answers the same order").isEqualTo(Api.orderId(order));
