@@ -1,11 +1,19 @@
 package io.shopplatform.monitoring;
 
+import static io.shopplatform.model.BusinessMetric.CARTS;
+import static io.shopplatform.model.BusinessMetric.CHECKOUTS;
+import static io.shopplatform.model.BusinessMetric.ORDERS_PLACED;
+import static io.shopplatform.model.BusinessMetric.PAYMENTS;
+import static io.shopplatform.model.BusinessMetric.UNITS_ON_HAND;
+import static io.shopplatform.model.BusinessMetric.UNITS_SOLD;
+
+import io.shopplatform.model.BusinessMetric;
 import java.util.List;
 
 /**
  * The dashboards' boards and panels for the seed's metric list, written once: the cluster's Grafana dashboards
  * (manifests-synth) show them, and a test runs every panel's query against the local Prometheus. The business KPIs
- * read counters the services publish.
+ * read the series the services publish under the model's names ({@link BusinessMetric}).
  */
 public final class DashboardPanels {
 
@@ -18,12 +26,15 @@ public final class DashboardPanels {
     /** Every board, its panels' queries selecting the series of {@code namespace}. */
     public static List<Board> of(String namespace) {
         String all = Queries.service(namespace, ".+");
-        String inNs = "{" + Queries.namespace(namespace) + "}";
+        String ns = Queries.namespace(namespace);
+        String inNs = "{" + ns + "}";
         return List.of(
                 new Board("Shop services", List.of(
                         new Panel("Request rate per service", Queries.requestRate(all, "service")),
                         new Panel("p95 latency per service (s)", Queries.p95Seconds(all, "service")),
-                        new Panel("Error rate per service", Queries.errorRate(all, "service")))),
+                        // A service asked and never failing shows 0, not "no data" (which hides a dead exporter).
+                        new Panel("Error rate per service", Queries.errorRate(all, "service") + " or ("
+                                + Queries.requestRate(all, "service") + " * 0)"))),
                 new Board("Shop data tier", List.of(
                         new Panel("Repository query p95 per service (s)", "histogram_quantile(0.95, sum by (le, service) "
                                 + "(rate(spring_data_repository_invocations_seconds_bucket" + inNs + "[5m])))"),
@@ -39,14 +50,26 @@ public final class DashboardPanels {
                                 + ",layer=\"memcached\",result=\"hit\"}[5m])) / sum(rate(shop_cache_gets_total{"
                                 + Queries.namespace(namespace) + ",layer=\"memcached\"}[5m]))"))),
                 new Board("Shop business KPIs", List.of(
-                        new Panel("Conversion (orders per checkout started)", "sum(rate(shop_orders_placed_total" + inNs
-                                + "[1h])) / sum(rate(shop_checkouts_started_total" + inNs + "[1h]))"),
-                        new Panel("Cart abandonment", "1 - sum(rate(shop_orders_placed_total" + inNs
-                                + "[1h])) / sum(rate(shop_carts_created_total" + inNs + "[1h]))"),
-                        new Panel("Payment success rate", "sum(rate(shop_payments_total{" + Queries.namespace(namespace)
-                                + ",outcome=\"authorized\"}[15m])) / sum(rate(shop_payments_total" + inNs + "[15m]))"),
+                        new Panel("Conversion (orders per checkout started)", "sum(rate(" + series(ORDERS_PLACED, inNs)
+                                + "[1h])) / sum(rate(" + series(CHECKOUTS, ns, BusinessMetric.RESULT, BusinessMetric.PLACED)
+                                + "[1h]))"),
+                        new Panel("Cart abandonment", "1 - sum(rate(" + series(ORDERS_PLACED, inNs) + "[1h])) / sum(rate("
+                                + series(CARTS, ns, BusinessMetric.OUTCOME, BusinessMetric.STARTED) + "[1h]))"),
+                        new Panel("Payment success rate", "sum(rate(" + series(PAYMENTS, ns, BusinessMetric.OUTCOME,
+                                BusinessMetric.AUTHORIZED) + "[15m])) / sum(rate(" + series(PAYMENTS, inNs) + "[15m]))"),
+                        // Every inventory replica reports the database's one figure for units on hand: max, not sum.
+                        // The average's steps fall on whole minutes: hourly steps would leave a Prometheus younger
+                        // than its last whole hour (a new one, or after a data loss) with nothing to show.
                         new Panel("Inventory turnover (units sold per unit on hand, 24 h)",
-                                "sum(increase(shop_inventory_units_sold_total" + inNs + "[24h])) / avg_over_time(sum("
-                                        + "shop_inventory_units_on_hand" + inNs + ")[24h:1h])"))));
+                                "sum(increase(" + series(UNITS_SOLD, inNs) + "[24h])) / avg_over_time(max("
+                                        + series(UNITS_ON_HAND, inNs) + ")[24h:1m])"))));
+    }
+
+    private static String series(BusinessMetric metric, String selector) {
+        return metric.series() + selector;
+    }
+
+    private static String series(BusinessMetric metric, String namespaceMatcher, String label, String value) {
+        return metric.series() + "{" + namespaceMatcher + "," + label + "=\"" + value + "\"}";
     }
 }

@@ -87,6 +87,8 @@ public record Layout(Path repo, Path home, int basePort) {
     /** The local Prometheus and its Alertmanager (not clustered: no gossip port). */
     public int prometheusPort() { return basePort + 70; }
     public int alertmanagerPort() { return basePort + 71; }
+    /** redis_exporter beside Redis. */
+    public int redisExporterPort() { return basePort + 69; }
     /** postgres_exporter beside each member. */
     public int postgresExporterPort(String node) { return basePort + 72 + index(node); }
     /** Services get two ports each (API, management), in the model's order. */

@@ -15,6 +15,7 @@ import io.shopplatform.local.servers.PaymentSimulator;
 import io.shopplatform.local.servers.PostgresExporter;
 import io.shopplatform.local.servers.Prometheus;
 import io.shopplatform.local.servers.Redis;
+import io.shopplatform.local.servers.RedisExporter;
 import io.shopplatform.local.servers.Search;
 import io.shopplatform.model.Shop;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The whole shop on one machine: the data tier, then the services, all from {@link Shop#PLATFORM}. */
 public final class LocalPlatform {
@@ -47,6 +50,7 @@ public final class LocalPlatform {
     private final Services services;
     private final LocalWiring wiring;
     private final List<PostgresExporter> exporters;
+    private final RedisExporter redisExporter;
     private final Prometheus prometheus;
     private final Alertmanager alertmanager;
 
@@ -65,7 +69,8 @@ public final class LocalPlatform {
         this.services = new Services(Shop.PLATFORM, layout, machine.supervisor(), wiring, console);
         this.exporters = layout.postgresNodes().stream()
                 .map(node -> new PostgresExporter(machine, database.logins(), node)).toList();
-        this.prometheus = new Prometheus(machine, services.managementPorts(), exporters);
+        this.redisExporter = new RedisExporter(machine, redis);
+        this.prometheus = new Prometheus(machine, services.managementPorts(), exporters, redisExporter);
         this.alertmanager = new Alertmanager(machine);
     }
 
@@ -76,6 +81,23 @@ public final class LocalPlatform {
     /** The local Prometheus: the cluster's alert rules over this machine's series. */
     public Prometheus prometheus() {
         return prometheus;
+    }
+
+    /**
+     * Starts a test's own Prometheus ({@link Prometheus#throwaway}) over {@code managementPorts} (by service) and this
+     * tier's exporters, scraping every {@code scrapeInterval}; one an earlier run left behind is stopped first.
+     */
+    public Prometheus startPrometheus(String name, int port, Map<String, Integer> managementPorts,
+                                      Duration scrapeInterval) {
+        Prometheus p = Prometheus.throwaway(machine, name, port, managementPorts, exporters, redisExporter,
+                scrapeInterval);
+        machine.supervisor().down(p);
+        machine.supervisor().up(p);
+        return p;
+    }
+
+    public void stop(Prometheus p) {
+        machine.supervisor().down(p);
     }
 
     public Alertmanager alertmanager() {
@@ -101,7 +123,7 @@ public final class LocalPlatform {
                 database::up, () -> supervisor.up(redis), () -> supervisor.up(memcached), () -> supervisor.up(kafka),
                 () -> supervisor.up(search), () -> supervisor.up(mail),
                 () -> providers.forEach(supervisor::up),
-                () -> exporters.forEach(supervisor::up),
+                () -> exporters.forEach(supervisor::up), () -> supervisor.up(redisExporter),
                 () -> List.<LocalServer>of(alertmanager, prometheus).forEach(supervisor::up));
         writeState();
         if (withServices) {
@@ -130,7 +152,7 @@ public final class LocalPlatform {
         inParallel("Run ./platform down again to stop what is left.", database::down,
                 () -> providers.forEach(supervisor::down),
                 () -> List.<LocalServer>of(prometheus, alertmanager).forEach(supervisor::down),
-                () -> exporters.forEach(supervisor::down),
+                () -> exporters.forEach(supervisor::down), () -> supervisor.down(redisExporter),
                 () -> List.<LocalServer>of(mail, search, kafka, memcached, redis).forEach(supervisor::down));
     }
 
@@ -220,7 +242,8 @@ public final class LocalPlatform {
         machine.console().line("Monitoring (the cluster's alert rules, over namespace " + Prometheus.NAMESPACE + "):");
         row(prometheus, prometheus.url() + "   (alerts: " + prometheus.url() + "/alerts)");
         row(alertmanager, alertmanager.url());
-        exporters.forEach(e -> row(e, "http://127.0.0.1:" + e.port() + "/metrics"));
+        Stream.concat(exporters.stream(), Stream.of(redisExporter))
+                .forEach(e -> row(e, "http://127.0.0.1:" + e.port() + "/metrics"));
         prometheus.firingAlerts().ifPresent(firing -> {
             machine.console().line(firing.isEmpty() ? "  no alert is firing" : "  firing:");
             firing.forEach(a -> machine.console().line("    " + a));

@@ -3,11 +3,8 @@ package io.shopplatform.local.servers;
 import io.shopplatform.datatier.Roles;
 import io.shopplatform.local.database.DatabaseLogins;
 import io.shopplatform.local.machine.Host;
-import io.shopplatform.local.machine.LocalHttp;
 import io.shopplatform.local.machine.LocalMachine;
-import io.shopplatform.local.machine.LocalServer;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +13,7 @@ import java.util.Map;
  * what the database alerts read (which member is primary, archiving, slots). It connects as the superuser over
  * loopback; the password reaches it through its environment, off the command line.
  */
-public final class PostgresExporter implements LocalServer {
+public final class PostgresExporter extends Exporter {
 
     public static final String BINARY = "prometheus-postgres-exporter";
 
@@ -34,6 +31,7 @@ public final class PostgresExporter implements LocalServer {
         return member;
     }
 
+    @Override
     public int port() {
         return machine.layout().postgresExporterPort(member);
     }
@@ -41,11 +39,6 @@ public final class PostgresExporter implements LocalServer {
     @Override
     public String name() {
         return member + "-exporter";
-    }
-
-    @Override
-    public List<Integer> ports() {
-        return List.of(port());
     }
 
     /**
@@ -83,15 +76,5 @@ public final class PostgresExporter implements LocalServer {
         machine.supervisor().start(name(), List.of(BINARY, "--web.listen-address=127.0.0.1:" + port(),
                         "--extend.query-path=" + queries()),
                 Map.of("DATA_SOURCE_NAME", dsn), machine.layout().run());
-    }
-
-    @Override
-    public boolean ready() {
-        return LocalHttp.get("http://127.0.0.1:" + port() + "/metrics").filter(r -> r.statusCode() == 200).isPresent();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(30);
     }
 }

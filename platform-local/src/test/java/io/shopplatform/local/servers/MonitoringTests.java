@@ -54,14 +54,16 @@ class MonitoringTests {
     }
 
     @Test
-    void everyServiceAndMemberIsScrapedWithTheLabelsTheRulesSelect() {
+    void everyServiceMemberAndRedisIsScrapedWithTheLabelsTheRulesSelect() {
         JsonNode targets = get(PLATFORM.prometheus().url() + "/api/v1/targets").path("data").path("activeTargets");
-        List<String> services = new ArrayList<>(), members = new ArrayList<>();
+        List<String> services = new ArrayList<>(), members = new ArrayList<>(), redis = new ArrayList<>();
         for (JsonNode t : targets) {
             JsonNode labels = t.path("labels");
             assertThat(labels.path(AlertRules.NAMESPACE).asText()).isEqualTo(Prometheus.NAMESPACE);
             if (labels.path("service").asText().equals(Shop.POSTGRES)) {
                 members.add(labels.path("pod").asText());
+            } else if (labels.path("service").asText().equals(Shop.REDIS)) {
+                redis.add(t.path("scrapeUrl").asText());
             } else {
                 assertThat(t.path("scrapeUrl").asText()).endsWith(Queries.SERVICE_METRICS_PATH);
                 services.add(labels.path("service").asText());
@@ -69,6 +71,8 @@ class MonitoringTests {
         }
         assertThat(services).containsExactlyInAnyOrderElementsOf(Shop.PLATFORM.services().stream().map(Component::name).toList());
         assertThat(members).containsExactlyInAnyOrderElementsOf(PLATFORM.layout().postgresNodes());
+        assertThat(redis).as("the redis_exporter beside Redis (the caches board's hit ratio)")
+                .containsExactly("http://127.0.0.1:" + PLATFORM.layout().redisExporterPort() + "/metrics");
     }
 
     /** The alert on the database's primaries reads the exporters beside the real members: exactly one is primary. */

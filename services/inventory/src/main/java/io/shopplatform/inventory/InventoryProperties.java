@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param expiry          the sweep that releases reservations nobody confirmed in time
  * @param conflicts       optimistic locking: how often a change that lost a race on a SKU's version is tried again
  * @param stream          the live stock streams (server-sent events)
+ * @param unitsOnHand     the units-on-hand gauge (a business KPI): how often each replica reads it afresh
  */
 @ConfigurationProperties("shop.inventory")
 public record InventoryProperties(Duration reservationHold, Duration longestHold, Expiry expiry, Conflicts conflicts,
-                                  Stream stream) {
+                                  Stream stream, UnitsOnHand unitsOnHand) {
 
     /** @param every how often each replica sweeps; @param batch the most reservations one sweep expires */
     public record Expiry(Duration every, int batch) {}
@@ -28,4 +29,7 @@ public record InventoryProperties(Duration reservationHold, Duration longestHold
 
     /** @param timeout how long one stream stays open (clients reconnect); @param perSku open streams per SKU at most */
     public record Stream(Duration timeout, int perSku) {}
+
+    /** @param every how often the sum over every SKU is read from the database */
+    public record UnitsOnHand(Duration every) {}
 }

@@ -7,6 +7,8 @@ import io.shopplatform.inventory.stock.Conflicts;
 import io.shopplatform.inventory.stock.Movement;
 import io.shopplatform.inventory.stock.NotEnoughStockException;
 import io.shopplatform.inventory.stock.StockBook;
+import io.shopplatform.model.BusinessMetric;
+import io.shopplatform.service.db.AfterCommit;
 import io.shopplatform.service.problem.InvalidInputException;
 import io.shopplatform.service.problem.NotFoundException;
 import io.shopplatform.service.db.ReadYourWrites;
@@ -48,7 +50,7 @@ public class Reservations {
     private final Conflicts conflicts;
     private final InventoryProperties props;
     private final ReadYourWrites fence;
-    private final Counter expired;
+    private final Counter expired, unitsSold;
 
     Reservations(JdbcTemplate jdbc, StockBook book, Conflicts conflicts, InventoryProperties props,
                  ReadYourWrites fence, MeterRegistry meters) {
@@ -59,6 +61,8 @@ public class Reservations {
         this.props = props;
         this.expired = Counter.builder("shop_inventory_reservations_expired_total")
                 .description("reservations released because nobody confirmed them in time").register(meters);
+        this.unitsSold = Counter.builder(BusinessMetric.UNITS_SOLD.name())
+                .description(BusinessMetric.UNITS_SOLD.description()).register(meters);
     }
 
     public Reserved reserve(ReservationRequest request) {
@@ -122,7 +126,11 @@ public class Reservations {
             if (r.status() != Reservation.Status.ACTIVE || !r.expiresAt().isAfter(databaseNow())) {
                 throw closed(r, "cannot be confirmed");
             }
-            return close(r, Movement.COMMITTED, Reservation.Status.COMMITTED);
+            Reservation committed = close(r, Movement.COMMITTED, Reservation.Status.COMMITTED);
+            // Sold once: a repeated confirm returned above; an attempt lost to a conflict rolls back and never runs it.
+            int units = r.items().stream().mapToInt(Reservation.Item::quantity).sum();
+            AfterCommit.run(() -> unitsSold.increment(units));
+            return committed;
         });
     }
 

@@ -2,6 +2,7 @@ package io.shopplatform.order.cart;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.model.BusinessMetric;
 import io.shopplatform.model.Shop;
 import io.shopplatform.order.OrderProperties;
 import io.shopplatform.service.cache.CacheLayers;
@@ -62,13 +63,13 @@ public class Carts {
         this.catalog = catalog;
         this.stock = stock;
         this.limits = props.cart();
-        this.started = carts("started", meters);
+        this.started = carts(BusinessMetric.STARTED, meters);
         this.checkedOut = carts("checked_out", meters);
     }
 
     private static Counter carts(String outcome, MeterRegistry meters) {
-        return Counter.builder("shop_order_carts").tag("outcome", outcome)
-                .description("carts by outcome: started (first item in), checked_out (ordered)").register(meters);
+        return Counter.builder(BusinessMetric.CARTS.name()).tag(BusinessMetric.OUTCOME, outcome)
+                .description(BusinessMetric.CARTS.description()).register(meters);
     }
 
     /** The owner's cart (after merging an anonymous one a signed-in shopper sends), or an empty one. */

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.shopplatform.model.BusinessMetric;
 import io.shopplatform.order.OrderProperties;
 import io.shopplatform.order.ServiceCalls;
 import io.shopplatform.service.contracts.OrderPlaced;
 import io.shopplatform.service.contracts.OrderStatusChanged;
+import io.shopplatform.service.db.AfterCommit;
 import io.shopplatform.service.outbox.Outbox;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -85,6 +87,7 @@ class CheckoutSaga {
     private final Outbox outbox;
     private final OrderProperties.Saga pace;
     private final MeterRegistry meters;
+    private final Counter ordersPlaced;
 
     CheckoutSaga(JdbcTemplate jdbc, TransactionTemplate tx, ServiceCalls calls, Outbox outbox, OrderProperties props,
                  MeterRegistry meters) {
@@ -94,6 +97,8 @@ class CheckoutSaga {
         this.outbox = outbox;
         this.pace = props.saga();
         this.meters = meters;
+        this.ordersPlaced = Counter.builder(BusinessMetric.ORDERS_PLACED.name())
+                .description(BusinessMetric.ORDERS_PLACED.description()).register(meters);
     }
 
     /** In the checkout's transaction: the saga of a new order, leased to the request that runs it right away. */
@@ -288,6 +293,9 @@ class CheckoutSaga {
                                 rs.getBigDecimal(4)), s.orderId(), s.orderCreatedAt());
                 outbox.append(OrderPlaced.AGGREGATE, key, OrderPlaced.TYPE, new OrderPlaced(s.orderId(),
                         s.userId().toString(), lines, s.total(), s.currency().trim()));
+                // Placed is the shopper's "paid and confirmed", not the checkout's request (that is CHECKOUTS):
+                // counted here, where exactly one runner's version check wins, and only once its commit holds.
+                AfterCommit.run(ordersPlaced::increment);
             }
             outbox.append(OrderPlaced.AGGREGATE, key, OrderStatusChanged.TYPE,
                     new OrderStatusChanged(s.orderId(), s.userId().toString(), orderStatus, reason));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.model.BusinessMetric;
 import io.shopplatform.order.cart.Cart;
 import io.shopplatform.order.cart.Carts;
 import io.shopplatform.order.cart.Catalog;
@@ -73,9 +74,13 @@ class Checkouts {
         this.saga = saga;
         this.fence = fence;
         this.json = json;
-        this.placed = Counter.builder("shop_order_checkouts").tag("result", "placed")
-                .description("checkouts by result (conversion: shop_order_carts_total)").register(meters);
-        this.replayed = Counter.builder("shop_order_checkouts").tag("result", "replayed").register(meters);
+        this.placed = checkouts(BusinessMetric.PLACED, meters);
+        this.replayed = checkouts("replayed", meters);
+    }
+
+    private static Counter checkouts(String result, MeterRegistry meters) {
+        return Counter.builder(BusinessMetric.CHECKOUTS.name()).tag(BusinessMetric.RESULT, result)
+                .description(BusinessMetric.CHECKOUTS.description()).register(meters);
     }
 
     Placed place(UUID userId, String key, CheckoutRequest request) {

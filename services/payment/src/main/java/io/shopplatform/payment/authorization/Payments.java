@@ -1,5 +1,8 @@
 package io.shopplatform.payment.authorization;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.model.BusinessMetric;
 import io.shopplatform.payment.PaymentProperties;
 import io.shopplatform.payment.provider.Provider;
 import io.shopplatform.payment.provider.ProviderFailure;
@@ -15,7 +18,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -43,14 +49,21 @@ public class Payments {
     private final Providers providers;
     private final PaymentProperties props;
     private final ReadYourWrites fence;
+    /** The payment success rate's parts: each payment once, when it settles (not per provider attempt or replay). */
+    private final Map<Status, Counter> settled = new EnumMap<>(Status.class);
 
     Payments(PaymentStore store, Authorizer authorizer, Providers providers, PaymentProperties props,
-             ReadYourWrites fence) {
+             ReadYourWrites fence, MeterRegistry meters) {
         this.store = store;
         this.authorizer = authorizer;
         this.providers = providers;
         this.props = props;
         this.fence = fence;
+        for (Status s : List.of(Status.AUTHORIZED, Status.DECLINED)) {
+            settled.put(s, Counter.builder(BusinessMetric.PAYMENTS.name())
+                    .tag(BusinessMetric.OUTCOME, s.name().toLowerCase(Locale.ROOT))
+                    .description(BusinessMetric.PAYMENTS.description()).register(meters));
+        }
     }
 
     public Authorized authorize(String key, PaymentRequest request) {
@@ -74,9 +87,10 @@ public class Payments {
      */
     private PaymentRow advance(PaymentRow p, boolean screen) {
         Outcome outcome = authorizer.authorize(p, screen);
-        Optional<PaymentRow> settled = store.settle(p, outcome, backoff(p.retries()));
-        if (settled.isPresent()) {
-            return settled.get();
+        Optional<PaymentRow> written = store.settle(p, outcome, backoff(p.retries()));
+        if (written.isPresent()) {   // committed, and by this round alone (the row's version)
+            count(written.get());
+            return written.get();
         }
         if (outcome instanceof Outcome.Authorized a) {
             log.info("payment {} changed while it was authorized; voiding the authorization at {}", p.id(),
@@ -111,12 +125,22 @@ public class Payments {
             throw conflict(p, approve ? "cannot be approved" : "cannot be rejected");
         }
         if (!approve) {
-            return store.transition(p, Status.DECLINED, PaymentEvent.DECLINED, "fraud_rejected", null)
-                    .orElseThrow(() -> conflict(p, "changed meanwhile")).view();
+            PaymentRow declined = store.transition(p, Status.DECLINED, PaymentEvent.DECLINED, "fraud_rejected", null)
+                    .orElseThrow(() -> conflict(p, "changed meanwhile"));
+            count(declined);
+            return declined.view();
         }
         PaymentRow pending = store.transition(p, Status.PENDING, null, null, null)
                 .orElseThrow(() -> conflict(p, "changed meanwhile"));
         return advance(pending, false).view();
+    }
+
+    /** A final outcome (authorized or declined) counted; PENDING and HELD are counted when they settle. */
+    private void count(PaymentRow p) {
+        Counter c = settled.get(p.status());
+        if (c != null) {
+            c.increment();
+        }
     }
 
     public Payment get(UUID id) {
