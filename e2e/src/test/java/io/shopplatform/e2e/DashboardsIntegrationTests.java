@@ -67,6 +67,12 @@ class DashboardsIntegrationTests {
         prometheus = tier.startPrometheus("e2e-prometheus", freePort(), management, SCRAPE);
         await("every service and exporter scraped").atMost(ANSWERS).pollInterval(POLL)
                 .until(() -> prometheus.targetsDown().orElse(List.of("Prometheus does not answer")), List::isEmpty);
+        // A Prometheus just started lists no targets at all for a moment (nothing is down then), and a counter's first
+        // sample taken after the checkout holds it already: no increase, rates of 0, a p95 of nothing. So the
+        // checkout waits until every service has been scraped once.
+        await("a first scrape of every service").atMost(ANSWERS).pollInterval(POLL)
+                .until(() -> prometheus.query("up == 1").orElse(List.of()).stream()
+                        .map(sample -> sample.labels().get("service")).toList(), up -> up.containsAll(management.keySet()));
         // Rates need increments between two samples: a checkout once the counters are watched.
         TheShop.Stocked lamp = shop.stocked("Lamp", "12.00", 5);
         Shopper ana = new Shopper(shop.gatewayPort()).signUp(Api.uniqueEmail());
