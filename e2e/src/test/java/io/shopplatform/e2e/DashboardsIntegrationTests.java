@@ -18,9 +18,12 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -65,14 +68,11 @@ class DashboardsIntegrationTests {
         tier = new LocalPlatform(new Layout(Path.of("..").toAbsolutePath().normalize(), DataTier.shared().home(),
                 Layout.configuredBasePort()), new Console(System.out));
         prometheus = tier.startPrometheus("e2e-prometheus", freePort(), management, SCRAPE);
-        await("every service and exporter scraped").atMost(ANSWERS).pollInterval(POLL)
-                .until(() -> prometheus.targetsDown().orElse(List.of("Prometheus does not answer")), List::isEmpty);
         // A Prometheus just started lists no targets at all for a moment (nothing is down then), and a counter's first
         // sample taken after the checkout holds it already: no increase, rates of 0, a p95 of nothing. So the
-        // checkout waits until every service has been scraped once.
-        await("a first scrape of every service").atMost(ANSWERS).pollInterval(POLL)
-                .until(() -> prometheus.query("up == 1").orElse(List.of()).stream()
-                        .map(sample -> sample.labels().get("service")).toList(), up -> up.containsAll(management.keySet()));
+        // checkout waits until every target answered a scrape and every service is among them.
+        await("every service and exporter scraped").atMost(ANSWERS).pollInterval(POLL)
+                .until(() -> notScraped(management.keySet()), List::isEmpty);
         // Rates need increments between two samples: a checkout once the counters are watched.
         TheShop.Stocked lamp = shop.stocked("Lamp", "12.00", 5);
         Shopper ana = new Shopper(shop.gatewayPort()).signUp(Api.uniqueEmail());
@@ -120,6 +120,15 @@ class DashboardsIntegrationTests {
             assertThat(prometheus.query(panel.expr())).as(title + " answers here: take it off CLUSTER_ONLY")
                     .hasValue(List.of());
         }
+    }
+
+    /** Targets down (with Prometheus's error) and services with no successful scrape yet; empty when all are in. */
+    private static List<String> notScraped(Set<String> services) {
+        List<String> missing = new ArrayList<>(prometheus.targetsDown().orElse(List.of("Prometheus does not answer")));
+        Set<String> up = prometheus.query("up == 1").orElse(List.of()).stream()
+                .map(sample -> sample.labels().get("service")).collect(Collectors.toSet());
+        services.stream().filter(s -> !up.contains(s)).forEach(s -> missing.add(s + ": no successful scrape yet"));
+        return missing;
     }
 
     private static int freePort() {
