@@ -5,7 +5,6 @@ import static io.shopplatform.infra.Stacks.everyStack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shopplatform.infra.Stacks.Deployed;
-import io.shopplatform.infra.config.StackConfig.Alerting;
 import io.shopplatform.infra.deploy.Addons;
 import io.shopplatform.infra.deploy.Monitoring;
 import io.shopplatform.model.Environment;
@@ -47,13 +46,6 @@ class AlertingTests {
         Map<String, Object> config = alertmanager(deployed(Environment.STAGING));
         assertThat(receiverOf(config, "critical")).isEqualTo("chat");
         assertThat(receiverOf(config, "warning")).isEqualTo("chat");
-    }
-
-    @Test
-    void withoutReceiversNothingLeavesTheCluster() {
-        Map<String, Object> config = new Yaml().load(Monitoring.alertmanagerConfig(new Alerting(Optional.empty(), Optional.empty())));
-        assertThat((List<?>) config.get("receivers")).hasSize(1);
-        assertThat((List<?>) ((Map<?, ?>) config.get("route")).get("routes")).isEmpty();
     }
 
     @TestFactory

@@ -24,21 +24,22 @@ public final class Promtool {
     private Promtool() {}
 
     public static Result checkRules(Path file) {
-        return run("check", "rules", file.toString());
+        return run(BINARY, "check", "rules", file.toString());
     }
 
     /** Runs rule unit tests: series in, expected alerts out. */
     public static Result testRules(Path file) {
-        return run("test", "rules", file.toString());
+        return run(BINARY, "test", "rules", file.toString());
     }
 
     /** Checks a Prometheus configuration and every rule file it loads. */
     public static Result checkConfig(Path file) {
-        return run("check", "config", file.toString());
+        return run(BINARY, "check", "config", file.toString());
     }
 
-    private static Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of(BINARY));
+    /** Runs one of Prometheus's programs to its end, its output and exit code as the result. */
+    static Result run(String binary, String... args) {
+        List<String> command = new ArrayList<>(List.of(binary));
         command.addAll(List.of(args));
         Path output = null;
         try {
@@ -52,10 +53,10 @@ public final class Promtool {
             }
             return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + BINARY + " (Debian package prometheus)", e);
+            throw new UncheckedIOException("could not run " + binary + " (Debian packages prometheus, prometheus-alertmanager)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + BINARY, e);
+            throw new IllegalStateException("interrupted while running " + binary, e);
         } finally {
             if (output != null) {
                 output.toFile().delete();

@@ -71,7 +71,7 @@ public final class LocalPlatform {
                 .map(node -> new PostgresExporter(machine, database.logins(), node)).toList();
         this.redisExporter = new RedisExporter(machine, redis);
         this.prometheus = new Prometheus(machine, services.managementPorts(), exporters, redisExporter);
-        this.alertmanager = new Alertmanager(machine);
+        this.alertmanager = new Alertmanager(machine, mail);
     }
 
     public Layout layout() {

@@ -3,9 +3,14 @@ package io.shopplatform.drills;
 import io.shopplatform.loadtests.shop.Catalog;
 import io.shopplatform.loadtests.shop.ShopData;
 import io.shopplatform.local.machine.Supervisor;
+import io.shopplatform.local.servers.Alertmanager;
+import io.shopplatform.monitoring.AlertRouting;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * What every drill does around its fault: readies the catalog, sets shoppers going, moves them through the drill's
@@ -90,19 +95,60 @@ final class DrillRun implements AutoCloseable {
 
     /**
      * Where the tier's Prometheus watches this shop, waits while shoppers shop until {@code alert} fires
-     * ({@code firing}) or has resolved, and notes how long that took into the phase; elsewhere it does nothing.
+     * ({@code firing}) or has resolved, and notes how long that took into the phase; elsewhere it does nothing. A
+     * fired alert must then reach Alertmanager and, when its route sends it now, the receiver's mailbox.
      */
     void awaitAlert(String alert, boolean firing) {
         if (!target.alerting()) {
             return;
         }
         String state = firing ? "fired" : "resolved";
+        Alertmanager alertmanager = target.tier().alertmanager();
+        int toldBefore = firing ? told(alertmanager, alert) : 0;
         if (Supervisor.waitFor(() -> target.tier().prometheus().firingAlertNames()
                 .map(names -> names.contains(alert) == firing).orElse(false), ALERT_LIMIT)) {
             figures.add(String.format("alert %s %s %.1f s into \"%s\"", alert, state, secondsIntoPhase(), phase));
         } else {
             broken.add("alert " + alert + " not " + state + " within " + ALERT_LIMIT.toMinutes() + " min into \"" + phase + "\"");
+            return;
         }
+        if (firing) {
+            awaitOperatorTold(alertmanager, alert, toldBefore);
+        }
+    }
+
+    /** The operator is told as the cluster would tell them: Alertmanager routes the alert, and its receiver gets mail. */
+    private void awaitOperatorTold(Alertmanager alertmanager, String alert, int toldBefore) {
+        long fired = System.nanoTime();
+        AtomicReference<Alertmanager.Held> held = new AtomicReference<>();
+        if (!Supervisor.waitFor(() -> alertmanager.held(alert).map(h -> {
+            held.set(h);
+            return true;
+        }).orElse(false), ALERT_LIMIT)) {
+            broken.add("alert " + alert + " never reached Alertmanager");
+            return;
+        }
+        List<String> receivers = held.get().receivers();
+        if (!AlertRouting.notifiesAt(held.get().severity(), Instant.now())) {
+            figures.add("alert " + alert + " (" + held.get().severity() + ") routed to " + receivers
+                    + ", held there outside business hours as in the cluster");
+            return;
+        }
+        if (Supervisor.waitFor(() -> told(alertmanager, alert) > toldBefore, ALERT_LIMIT)) {
+            figures.add(String.format("alert %s (%s) routed to %s: notification in %s's mailbox %.1f s after it fired",
+                    alert, held.get().severity(), receivers, receivers, (System.nanoTime() - fired) / 1e9));
+        } else {
+            broken.add("alert " + alert + " routed to " + receivers + " but no notification reached it within "
+                    + ALERT_LIMIT.toMinutes() + " min");
+        }
+    }
+
+    /** Notifications of {@code alert} firing that any receiver's local mailbox holds. */
+    private static int told(Alertmanager alertmanager, String alert) {
+        return Stream.of(AlertRouting.PAGER, AlertRouting.CHAT)
+                .mapToInt(r -> (int) alertmanager.notifications(r).orElse(List.of()).stream()
+                        .filter(s -> s.startsWith("[FIRING") && s.contains(" " + alert + " ")).count())
+                .sum();
     }
 
     void figure(String line) {

@@ -1,15 +1,11 @@
 package io.shopplatform.infra.deploy;
 
-import io.shopplatform.infra.config.SecretText;
 import io.shopplatform.infra.config.StackConfig.Alerting;
-import io.shopplatform.manifests.operations.Alerts;
-import java.util.ArrayList;
+import io.shopplatform.monitoring.AlertRouting;
+import io.shopplatform.monitoring.AlertRouting.Notifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * kube-prometheus-stack as GKE runs it: Prometheus on a persistent volume, Alertmanager routing from a Secret
@@ -38,9 +34,6 @@ public final class Monitoring {
             "kubeProxy");
     static final List<String> UNREACHABLE_RULE_GROUPS = List.of("kubeControllerManager", "kubeSchedulerAlerting",
             "kubeSchedulerRecording", "etcd", "kubeProxy");
-    /** The seed's "business hours" for warnings, in UTC: Monday to Friday, 08:00 to 18:00. */
-    static final String BUSINESS_HOURS = "business-hours";
-    static final String PAGER = "pager", CHAT = "chat", DASHBOARD_ONLY = "dashboard-only";
 
     private Monitoring() {}
 
@@ -78,48 +71,12 @@ public final class Monitoring {
     }
 
     /**
-     * Alertmanager's configuration: critical alerts to the pager around the clock, warnings to chat in business
-     * hours, everything else (info) on dashboards only. Without a pager (outside production) critical alerts go to
-     * chat; without either, nothing leaves the cluster.
+     * Alertmanager's configuration ({@link AlertRouting}, as the local Alertmanager routes too): the pager is
+     * PagerDuty, chat is a Slack-compatible webhook, from the stack's secrets.
      */
     public static String alertmanagerConfig(Alerting alerting) {
-        Optional<String> pager = alerting.pagerRoutingKey().map(SecretText::value);
-        Optional<String> chat = alerting.chatWebhook().map(SecretText::value);
-        List<Map<String, Object>> receivers = new ArrayList<>();
-        receivers.add(Map.of("name", DASHBOARD_ONLY));
-        pager.ifPresent(key -> receivers.add(Map.of("name", PAGER,
-                "pagerduty_configs", List.of(Map.of("routing_key", key, "send_resolved", true)))));
-        chat.ifPresent(url -> receivers.add(Map.of("name", CHAT,
-                "slack_configs", List.of(Map.of("api_url", url, "send_resolved", true)))));
-        List<Map<String, Object>> routes = new ArrayList<>();
-        Optional<String> criticalTo = pager.map(p -> PAGER).or(() -> chat.map(c -> CHAT));
-        criticalTo.ifPresent(r -> routes.add(Map.of("receiver", r, "matchers", List.of(severity(Alerts.CRITICAL)))));
-        chat.ifPresent(c -> routes.add(Map.of("receiver", CHAT, "matchers", List.of(severity(Alerts.WARNING)),
-                "active_time_intervals", List.of(BUSINESS_HOURS))));
-        Map<String, Object> route = new LinkedHashMap<>();
-        route.put("receiver", DASHBOARD_ONLY);
-        route.put("group_by", List.of("alertname", "namespace"));
-        route.put("group_wait", "30s");
-        route.put("group_interval", "5m");
-        route.put("repeat_interval", "4h");
-        route.put("routes", routes);
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("route", route);
-        config.put("receivers", receivers);
-        // A critical alert silences the warning of the same name and namespace: one page, not a page and a post.
-        config.put("inhibit_rules", List.of(Map.of(
-                "source_matchers", List.of(severity(Alerts.CRITICAL)),
-                "target_matchers", List.of(severity(Alerts.WARNING)),
-                "equal", List.of("alertname", "namespace"))));
-        config.put("time_intervals", List.of(Map.of("name", BUSINESS_HOURS, "time_intervals", List.of(Map.of(
-                "weekdays", List.of("monday:friday"),
-                "times", List.of(Map.of("start_time", "08:00", "end_time", "18:00")))))));
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(config);
-    }
-
-    private static String severity(String value) {
-        return "severity=\"" + value + "\"";
+        return AlertRouting.config(new AlertRouting.Receivers(
+                alerting.pagerRoutingKey().map(key -> Notifier.pagerDuty(key.value())),
+                alerting.chatWebhook().map(url -> Notifier.slack(url.value()))));
     }
 }

@@ -1,5 +1,8 @@
 package io.shopplatform.local.servers;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopplatform.local.PlatformException;
 import io.shopplatform.local.machine.Host;
 import io.shopplatform.local.machine.LocalHttp;
 import io.shopplatform.local.machine.LocalMachine;
@@ -10,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A local SMTP server with mailboxes a person and the tests can read: GreenMail standalone (its Maven Central jar,
@@ -25,6 +30,8 @@ public final class Mail implements LocalServer {
     public static final String USER = "shop";
     /** The domain of the services' own SMTP login. */
     private static final String DOMAIN = "shop.local";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalMachine machine;
 
@@ -51,6 +58,24 @@ public final class Mail implements LocalServer {
     /** GreenMail's web page and API: the mailboxes, for a person. */
     public String webUrl() {
         return "http://127.0.0.1:" + machine.layout().mailApiPort() + "/";
+    }
+
+    /**
+     * The subjects of every mail in {@code address}'s inbox, oldest first, from GreenMail's API; none while nothing
+     * was sent to it (the server makes a mailbox on the first mail), absent while the server does not answer.
+     */
+    public Optional<List<String>> subjects(String address) {
+        return LocalHttp.get(webUrl() + "api/user/" + address + "/messages/INBOX").map(r -> {
+            List<String> subjects = new ArrayList<>();
+            if (r.statusCode() == 200) {
+                try {
+                    JSON.readTree(r.body()).forEach(m -> subjects.add(m.path("subject").asText()));
+                } catch (JsonProcessingException e) {
+                    throw new PlatformException("GreenMail answered with something other than JSON: " + e.getOriginalMessage());
+                }
+            }
+            return subjects;
+        });
     }
 
     @Override

@@ -12,7 +12,10 @@ import io.shopplatform.local.machine.LocalHttp;
 import io.shopplatform.local.machine.Supervisor;
 import io.shopplatform.model.Component;
 import io.shopplatform.model.Shop;
+import io.shopplatform.monitoring.AlertRouting;
 import io.shopplatform.monitoring.AlertRules;
+import io.shopplatform.monitoring.Amtool;
+import io.shopplatform.monitoring.Promtool;
 import io.shopplatform.monitoring.Queries;
 import io.shopplatform.testing.DataTier;
 import java.nio.file.Path;
@@ -92,7 +95,7 @@ class MonitoringTests {
 
     /** The one critical alert this machine can check either way: payment is up, or the operator is told it is not. */
     @Test
-    void theAlertAboutPaymentTellsTheTruthAndReachesAlertmanager() {
+    void theAlertAboutPaymentTellsTheTruthAndPagesTheOperator() {
         boolean paymentUp = get(PLATFORM.prometheus().url() + "/api/v1/query?query=" + encode(
                 "sum(up{service=\"" + Shop.PAYMENT + "\"})")).path("data").path("result").path(0).path("value").path(1)
                 .asText("0").equals("1");
@@ -104,16 +107,31 @@ class MonitoringTests {
         boolean fired = Supervisor.waitFor(() -> PLATFORM.prometheus().firingAlerts().orElseThrow().stream()
                 .anyMatch(a -> a.startsWith(alert + " ")), DEADLINE);
         assertThat(fired).as("%s fires while no payment instance is up", alert).isTrue();
-        boolean delivered = Supervisor.waitFor(() -> {
-            for (JsonNode a : get(PLATFORM.alertmanager().url() + "/api/v2/alerts")) {
-                if (a.path("labels").path("alertname").asText().equals(alert)
-                        && a.path("labels").path(AlertRules.NAMESPACE).asText().equals(Prometheus.NAMESPACE)) {
-                    return true;
-                }
-            }
-            return false;
-        }, DEADLINE);
+        AtomicReference<Alertmanager.Held> held = new AtomicReference<>();
+        boolean delivered = Supervisor.waitFor(() -> PLATFORM.alertmanager().held(alert).map(h -> {
+            held.set(h);
+            return true;
+        }).orElse(false), DEADLINE);
         assertThat(delivered).as("Alertmanager holds %s", alert).isTrue();
+        assertThat(held.get().receivers()).as("the cluster's route for a critical alert").containsExactly(AlertRouting.PAGER);
+        // The operator is told: the pager's local mailbox gets the notification, as PagerDuty would in the cluster.
+        String subject = "[FIRING:1] " + alert + " " + Prometheus.NAMESPACE + " (" + AlertRules.CRITICAL + ")";
+        boolean paged = Supervisor.waitFor(() -> PLATFORM.alertmanager().notifications(AlertRouting.PAGER)
+                .map(subjects -> subjects.contains(subject)).orElse(false), DEADLINE);
+        assertThat(paged).as("%s in %s's mailbox: %s", subject, Alertmanager.PAGER_ADDRESS,
+                PLATFORM.alertmanager().notifications(AlertRouting.PAGER)).isTrue();
+    }
+
+    /** The local Alertmanager routes as the cluster's: its file, read by amtool, sends each severity where the seed says. */
+    @Test
+    void theLocalAlertmanagerRoutesAsTheCluster() {
+        Path config = PLATFORM.alertmanager().config();
+        Promtool.Result check = Amtool.checkConfig(config);
+        assertThat(check.ok()).as(check.output()).isTrue();
+        assertThat(Amtool.receivers(config, java.util.Map.of(AlertRules.SEVERITY, AlertRules.CRITICAL)))
+                .containsExactly(AlertRouting.PAGER);
+        assertThat(Amtool.receivers(config, java.util.Map.of(AlertRules.SEVERITY, AlertRules.WARNING)))
+                .containsExactly(AlertRouting.CHAT);
     }
 
     private static List<JsonNode> rules(JsonNode groups) {
