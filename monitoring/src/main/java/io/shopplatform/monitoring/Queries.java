@@ -56,9 +56,13 @@ public final class Queries {
                 + " >= 0)";
     }
 
-    /** A query that answers 0 rather than nothing: an analysis reads {@code result[0]}, which nothing would fail. */
+    /**
+     * A query that answers 0 rather than nothing: an analysis reads {@code result[0]}, which nothing would fail. The
+     * 0 is added only when the query has no sample at all ({@code on()}): a plain {@code or vector(0)} also adds it
+     * beside a labelled sample, and {@code result[0]} may then be that 0 instead of the measurement.
+     */
     public static String orZero(String query) {
-        return "(" + query + ") or vector(0)";
+        return "(" + query + ") or on() vector(0)";
     }
 
     /** Cache hits over lookups, per cache layer (the services' {@code cache_hit_ratio} contract). */
@@ -67,6 +71,6 @@ public final class Queries {
     }
 
     public static String criticalAlertsFiring(String namespace) {
-        return "count(ALERTS{alertstate=\"firing\",severity=\"critical\",namespace=\"" + namespace + "\"}) or vector(0)";
+        return orZero("count(ALERTS{alertstate=\"firing\",severity=\"critical\",namespace=\"" + namespace + "\"})");
     }
 }
