@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,12 +171,13 @@ final class TheShop {
     private void createAdmin() {
         String java = ProcessHandle.current().info().command().orElse("java");
         File log = new File("target/admin-create.log");
-        // The same JVM flags and consumer groups as ServiceJar's: the job starts the whole service before it runs.
-        ProcessBuilder job = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-Dshop.kafka.group-suffix=" + DataTierInitializer.GROUP_SUFFIX,
-                "-jar", jar(Shop.USER).toAbsolutePath().toString(), "--server.port=0", "--management.server.port=0",
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--shop.admin.create=" + adminEmail)
-                .redirectErrorStream(true).redirectOutput(log);
+        // ServiceJar's JVM flags, scope and consumer groups: the job starts the whole service before it runs.
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(DataTierInitializer.systemProperties());
+        command.addAll(List.of("-jar", jar(Shop.USER).toAbsolutePath().toString(), "--server.port=0",
+                "--management.server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--shop.admin.create=" + adminEmail));
+        ProcessBuilder job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         job.environment().putAll(DataTier.shared().env(Shop.USER));
         job.environment().put("SHOP_ADMIN_PASSWORD", Api.GOOD_PASSWORD);
         try {

@@ -1,5 +1,6 @@
 package io.shopplatform.testing;
 
+import io.shopplatform.model.ShopScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,13 +28,18 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Tests get a database of their own on that tier ({@code shop_test}, beside the developer's {@code shop}, with the
  * same schemas, roles and grants; the runner creates and migrates both): every URL and environment this hands out
- * points there, so a test run leaves the shop a developer runs as it was. {@link #shop()} is the developer's
- * database, for tools that work on it on purpose (benchmarks, the check that tests left it alone).
+ * points there, and their services run in the tests' {@link ShopScope} ({@link #TESTS}: their own topics, search
+ * index and cache keys on the shared servers), so a test run leaves the shop a developer runs as it was.
+ * {@link #shop()} is the developer's database, for tools that work on it on purpose (benchmarks, the check that tests
+ * left it alone).
  */
 public final class DataTier {
 
     /** Login for a role. */
     public record Credentials(String user, String password) {}
+
+    /** The tests' scope ({@code shop.scope} of every service a test starts): fixed, as their database persists. */
+    public static final ShopScope TESTS = new ShopScope("test");
 
     /** Keys of tier.properties naming the developer's database and the tests' (docs/contracts.md). */
     private static final String SHOP_DATABASE = "database", TEST_DATABASE = "test.database";
@@ -81,6 +87,11 @@ public final class DataTier {
     /** The database this view works on: the tests' own, or the shop's for {@link #shop()}. */
     public String database() {
         return database;
+    }
+
+    /** {@link #TESTS} on the tests' database, {@link ShopScope#NONE} on the shop's. */
+    public ShopScope scope() {
+        return database.equals(get(SHOP_DATABASE)) ? ShopScope.NONE : TESTS;
     }
 
     /** The same tier on the developer's shop database, which tests must leave alone. */

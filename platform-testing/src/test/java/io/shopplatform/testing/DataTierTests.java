@@ -2,6 +2,7 @@ package io.shopplatform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shopplatform.model.ShopScope;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +16,10 @@ class DataTierTests {
     private static final DataTier TIER = DataTier.shared();
 
     @Test
-    void testsGetADatabaseOfTheirOwnBesideTheShops() throws SQLException {
+    void testsGetADatabaseAndAScopeOfTheirOwnBesideTheShops() throws SQLException {
         assertThat(TIER.database()).isNotEqualTo(TIER.shop().database());
+        assertThat(TIER.scope()).isEqualTo(DataTier.TESTS).isNotEqualTo(ShopScope.NONE);
+        assertThat(TIER.shop().scope()).isEqualTo(ShopScope.NONE);
         try (Connection c = TIER.connect(TIER.role("product")); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_database(), count(*) FROM catalog.products")) {
             rs.next();

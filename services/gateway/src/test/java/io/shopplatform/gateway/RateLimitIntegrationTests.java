@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static io.shopplatform.gateway.GatewayIntegrationTest.BURST;
 import static io.shopplatform.gateway.GatewayIntegrationTest.REPLENISH_PER_SECOND;
 
+import io.shopplatform.testing.DataTier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,11 @@ class RateLimitIntegrationTests {
         assertThat(last.<Integer>json("$.status")).isEqualTo(429);
         assertThat(last.header("Retry-After")).isEqualTo("1");
         assertThat(last.header("X-RateLimit-Remaining")).isEqualTo("0");
-        // The bucket is the token's subject (the account), and lives in Redis, where every replica finds it.
-        assertThat(redis.hasKey("request_rate_limiter.{user:" + greedy.id() + "}.tokens").block()).isTrue();
+        // The bucket is the token's subject (the account), and lives in Redis, where every replica finds it: under the
+        // tests' scope, not among the developer's shop's buckets.
+        String bucket = "request_rate_limiter.{user:" + greedy.id() + "}.tokens";
+        assertThat(redis.hasKey(DataTier.TESTS.key(bucket)).block()).isTrue();
+        assertThat(redis.hasKey(bucket).block()).isFalse();
         // Another client, even from the same address, is unaffected.
         assertThat(client.get("/api/v1/payments/limited", Shopper.signedUp(port).accessToken()).status()).isEqualTo(200);
     }

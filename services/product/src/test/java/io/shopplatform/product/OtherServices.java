@@ -9,7 +9,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The services whose events this one reads, played by a test: it publishes as their outbox relays do. */
+/**
+ * The services whose events this one reads, played by a test: it publishes as their outbox relays do, on the topic
+ * in the tests' scope (where the service under test reads it).
+ */
 public final class OtherServices implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
@@ -34,7 +37,8 @@ public final class OtherServices implements AutoCloseable {
     /** As the relay publishes: with the aggregate's version of the event (0 sends none). */
     public void publish(String topic, String key, String type, UUID eventId, long version, String payload)
             throws InterruptedException, ExecutionException {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        ProducerRecord<String, String> record = new ProducerRecord<>(DataTier.shared().scope().topic(topic), key,
+                payload);
         record.headers().add("event-id", eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
         if (version > 0) {

@@ -3,8 +3,14 @@ package io.shopplatform.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.product.category.CategoryTree;
+import io.shopplatform.testing.DataTier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +54,17 @@ class SearchIntegrationTests {
         assertThat(byName.header("X-Search-Backend")).isEqualTo("opensearch");
         assertThat(byName.<List<Integer>>json("$.items[*].id")).containsExactly((int) id);
         assertThat(byCategory.<List<Integer>>json("$.items[*].id")).containsExactly((int) id);
+    }
+
+    /** The engine is shared with the developer's shop, whose product ids are not the tests': an index each. */
+    @Test
+    void theTestsProductsAreIndexedInTheTestsIndexNotTheShops() throws Exception {
+        create(word + " clog", shoes, "30.00");
+        awaitHits("/api/v1/search?q=" + word, 1, "opensearch");
+
+        assertThat(DataTier.shared().scope().index("products")).isEqualTo("test-products");
+        assertThat(indexed("test-products", word)).isEqualTo(1);
+        assertThat(indexed("products", word)).isZero();
     }
 
     @Test
@@ -109,6 +126,14 @@ class SearchIntegrationTests {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.<List<String>>json("$.errors[*].field")).containsExactly("maxPrice");
+    }
+
+    /** Documents of {@code index} that contain {@code text}, asked of the engine itself (none if there is no index). */
+    private static int indexed(String index, String text) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(DataTier.shared().searchUrl() + "/" + index + "/_count?q=" + text)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 404 ? 0 : new ObjectMapper().readTree(r.body()).path("count").asInt(-1);
     }
 
     private long create(String name, long category, String price) {

@@ -41,7 +41,8 @@ final class OrderService implements AutoCloseable {
     }
 
     private void publish(UUID eventId, String type, long orderId, Object payload) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(OrderPlaced.TOPIC, Long.toString(orderId),
+        String topic = DataTier.shared().scope().topic(OrderPlaced.TOPIC);   // where the service under test reads
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, Long.toString(orderId),
                 json.writeValueAsBytes(payload));
         record.headers().add("event-id", eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));

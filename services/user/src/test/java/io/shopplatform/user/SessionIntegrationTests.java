@@ -123,7 +123,7 @@ class SessionIntegrationTests extends RegisteredShopper {
     @Test
     void aSessionLivesInRedisForTheSeedsDayAndSurvivesItsLossFromRedis() {
         Api.Session s = api.loggedIn(email, Api.GOOD_PASSWORD);
-        String key = "session:{" + id + "}:" + sid(s);
+        String key = DataTier.shared().scope().key("session:{" + id + "}:" + sid(s));   // the tests' keys
         try (JedisPooled redis = tierRedis()) {
             long ttl = redis.pttl(key);
             assertThat(ttl).isBetween(23L * 3600_000, 24L * 3600_000);
@@ -140,7 +140,7 @@ class SessionIntegrationTests extends RegisteredShopper {
     }
 
     private String endedKey(Api.Session s) {
-        return EndedSessions.key(UUID.fromString(id), sid(s));
+        return DataTier.shared().scope().key(EndedSessions.key(UUID.fromString(id), sid(s)));
     }
 
     /** The tier's Redis, which the service writes sessions and their markers to. */

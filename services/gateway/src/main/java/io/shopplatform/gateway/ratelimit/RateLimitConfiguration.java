@@ -2,6 +2,7 @@ package io.shopplatform.gateway.ratelimit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.gateway.GatewayProperties;
+import io.shopplatform.model.ShopScope;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
@@ -22,9 +23,9 @@ class RateLimitConfiguration {
     @Primary
     RateLimits rateLimits(ReactiveStringRedisTemplate redis,
                           @Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script,
-                          GatewayProperties props, ReactiveResilience4JCircuitBreakerFactory breakers,
+                          GatewayProperties props, ShopScope scope, ReactiveResilience4JCircuitBreakerFactory breakers,
                           MeterRegistry meters) {
-        return new RateLimits(redis, script, props.rateLimit(), breakers.getCircuitBreakerRegistry(), meters);
+        return new RateLimits(redis, script, props.rateLimit(), scope, breakers.getCircuitBreakerRegistry(), meters);
     }
 
     /**

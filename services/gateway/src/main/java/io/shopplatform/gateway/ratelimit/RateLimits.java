@@ -7,6 +7,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.gateway.GatewayProperties;
+import io.shopplatform.model.ShopScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +34,18 @@ public class RateLimits implements RateLimiter<Object> {
     private final ReactiveStringRedisTemplate redis;
     private final RedisScript<List<Long>> script;
     private final GatewayProperties.RateLimit limit;
+    private final ShopScope scope;
     private final LocalBuckets local;
     private final CircuitBreaker breaker;
     private final Counter sharedDecisions, localDecisions;
 
     public RateLimits(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script,
-                      GatewayProperties.RateLimit limit, CircuitBreakerRegistry breakers, MeterRegistry meters) {
+                      GatewayProperties.RateLimit limit, ShopScope scope, CircuitBreakerRegistry breakers,
+                      MeterRegistry meters) {
         this.redis = redis;
         this.script = script;
         this.limit = limit;
+        this.scope = scope;
         this.local = new LocalBuckets(limit.replenishPerSecond(), limit.burst());
         this.breaker = breakers.circuitBreaker(BREAKER, CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(3).failureRateThreshold(50)
@@ -58,8 +62,8 @@ public class RateLimits implements RateLimiter<Object> {
 
     @Override
     public Mono<Response> isAllowed(String routeId, String client) {
-        // The same keys as RedisRateLimiter: one bucket per client across routes and replicas.
-        String prefix = "request_rate_limiter.{" + client + "}.";
+        // RedisRateLimiter's keys (in this process's scope): one bucket per client across routes and replicas.
+        String prefix = scope.key("request_rate_limiter.{" + client + "}.");
         List<String> keys = List.of(prefix + "tokens", prefix + "timestamp");
         List<String> args = List.of(String.valueOf(limit.replenishPerSecond()), String.valueOf(limit.burst()), "", "1");
         return redis.execute(script, keys, args).next()

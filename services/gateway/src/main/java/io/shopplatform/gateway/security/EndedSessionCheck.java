@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopplatform.gateway.GatewayProperties;
 import io.shopplatform.model.EndedSessions;
+import io.shopplatform.model.ShopScope;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -39,13 +40,15 @@ class EndedSessionCheck {
     private enum Result { LIVE, ENDED, UNCHECKED }
 
     private final ReactiveStringRedisTemplate redis;
+    private final ShopScope scope;
     private final Duration timeout;
     private final CircuitBreaker breaker;
     private final Map<Result, Counter> checks = new EnumMap<>(Result.class);
 
-    EndedSessionCheck(ReactiveStringRedisTemplate redis, GatewayProperties props,
+    EndedSessionCheck(ReactiveStringRedisTemplate redis, GatewayProperties props, ShopScope scope,
                       ReactiveResilience4JCircuitBreakerFactory breakers, MeterRegistry meters) {
         this.redis = redis;
+        this.scope = scope;
         this.timeout = props.sessions().redisTimeout();
         // Half of the last 10 lookups failing opens it; it lets one lookup try again after 2 s.
         this.breaker = breakers.getCircuitBreakerRegistry().circuitBreaker(BREAKER, CircuitBreakerConfig.custom()
@@ -68,7 +71,7 @@ class EndedSessionCheck {
         if (session == null) {
             return Mono.just(token);
         }
-        return redis.hasKey(EndedSessions.key(token.getSubject(), session))
+        return redis.hasKey(scope.key(EndedSessions.key(token.getSubject(), session)))
                 .timeout(timeout)
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
                 .map(ended -> ended ? Result.ENDED : Result.LIVE)

@@ -131,7 +131,8 @@ class StockEventsIntegrationTests {
                 "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
                         + env.get("SHOP_KAFKA_USER") + "\" password=\"" + env.get("SHOP_KAFKA_PASSWORD") + "\";"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(StockChanged.TOPIC, Duration.ofSeconds(10)).stream()
+            String topic = DataTier.shared().scope().topic(StockChanged.TOPIC);   // where the service publishes
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -3,6 +3,7 @@ package io.shopplatform.product.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shopplatform.model.ShopScope;
 import io.shopplatform.product.catalog.ProductChanged;
 import io.shopplatform.product.category.CategoryNode;
 import java.math.BigDecimal;
@@ -23,7 +24,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The products index in OpenSearch (the Elasticsearch API), spoken over plain HTTP. Documents are written in bulk
+ * The products index in OpenSearch (the Elasticsearch API), spoken over plain HTTP, named {@code shop.search.index}
+ * in this process's {@link ShopScope} (the tests' products are not the developer's). Documents are written in bulk
  * with the product's version as an external version, so a replayed or late event never overwrites a newer one.
  */
 @Component
@@ -37,7 +39,7 @@ class OpenSearchIndex {
     private final String index;
     private final ObjectMapper mapper;
 
-    OpenSearchIndex(SearchProperties props, RestClient.Builder builder, ObjectMapper mapper) {
+    OpenSearchIndex(SearchProperties props, ShopScope scope, RestClient.Builder builder, ObjectMapper mapper) {
         this.mapper = mapper;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(props.timeout()).build());
@@ -47,7 +49,7 @@ class OpenSearchIndex {
             b.defaultHeaders(h -> h.setBasicAuth(props.user(), props.password()));
         }
         this.http = b.build();
-        this.index = props.index();
+        this.index = scope.index(props.index());
         createIfMissing();
     }
 

@@ -2,6 +2,7 @@ package io.shopplatform.service.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.model.ShopScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -31,6 +32,7 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.PrefixedKeyArgumentPreProcessor;
 
 /** The cache layers a service gets by depending on this library; L2 and L3 only where their servers are configured. */
 @AutoConfiguration(after = {JacksonAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class})
@@ -47,9 +49,13 @@ public class CacheAutoConfiguration {
         return new CacheLayers(new LocalLayer(props.localSize(), meters), guarded, json, meters, props.disabledIn(env));
     }
 
+    /**
+     * The service's one Redis client, for its caches and its own keys (sessions, login limits): every key it sends
+     * is prefixed with the {@link ShopScope}'s, so no caller names a key outside its scope.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty("shop.cache.redis.nodes")
-    UnifiedJedis redis(CacheProperties props) {
+    UnifiedJedis redis(CacheProperties props, ShopScope scope) {
         int millis = (int) props.timeout().toMillis();
         JedisClientConfig config = DefaultJedisClientConfig.builder()
                 .password(blankToNull(props.redis().password()))
@@ -59,9 +65,13 @@ public class CacheAutoConfiguration {
         pool.setMaxTotal(64);
         pool.setMaxIdle(64);
         pool.setMaxWait(props.timeout());
-        return nodes.size() == 1
+        UnifiedJedis redis = nodes.size() == 1
                 ? new JedisPooled(pool, nodes.iterator().next(), config)
                 : new JedisCluster(nodes, config, 1, pool);   // one attempt: a retry doubles a slow call's cost
+        if (!scope.keyPrefix().isEmpty()) {
+            redis.setKeyArgumentPreProcessor(new PrefixedKeyArgumentPreProcessor(scope.keyPrefix()));
+        }
+        return redis;
     }
 
     @Bean
@@ -95,8 +105,8 @@ public class CacheAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("shop.cache.memcached.servers")
-    RemoteLayer memcachedLayer(MemcachedClient memcached, CacheProperties props) {
-        return new MemcachedLayer(memcached, props.timeout());
+    RemoteLayer memcachedLayer(MemcachedClient memcached, CacheProperties props, ShopScope scope) {
+        return new MemcachedLayer(memcached, props.timeout(), scope);
     }
 
     private static String blankToNull(String s) {

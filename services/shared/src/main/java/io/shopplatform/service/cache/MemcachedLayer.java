@@ -1,5 +1,6 @@
 package io.shopplatform.service.cache;
 
+import io.shopplatform.model.ShopScope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,10 +21,12 @@ final class MemcachedLayer implements RemoteLayer {
 
     private final MemcachedClient memcached;
     private final Duration timeout;
+    private final ShopScope scope;
 
-    MemcachedLayer(MemcachedClient memcached, Duration timeout) {
+    MemcachedLayer(MemcachedClient memcached, Duration timeout, ShopScope scope) {
         this.memcached = memcached;
         this.timeout = timeout;
+        this.scope = scope;
     }
 
     @Override
@@ -33,12 +36,12 @@ final class MemcachedLayer implements RemoteLayer {
 
     @Override
     public byte[] get(String key) {
-        return (byte[]) memcached.get(safe(key));
+        return (byte[]) memcached.get(scoped(key));
     }
 
     @Override
     public void put(String key, byte[] value, Duration ttl) {
-        memcached.set(safe(key), expiry(ttl, System.currentTimeMillis()), value);
+        memcached.set(scoped(key), expiry(ttl, System.currentTimeMillis()), value);
     }
 
     /**
@@ -54,13 +57,18 @@ final class MemcachedLayer implements RemoteLayer {
     public void delete(String key) {
         // Waited for: an eviction that silently failed would leave an old price in the cache for an hour.
         try {
-            memcached.delete(safe(key)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            memcached.delete(scoped(key)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("memcached delete of " + key + " failed", e);
         }
+    }
+
+    /** The key in this process's scope, made acceptable to memcached. */
+    private String scoped(String key) {
+        return safe(scope.key(key));
     }
 
     static String safe(String key) {

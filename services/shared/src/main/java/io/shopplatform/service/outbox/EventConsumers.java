@@ -1,6 +1,7 @@
 package io.shopplatform.service.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.model.ShopScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +24,13 @@ public final class EventConsumers implements SmartLifecycle {
 
     private final List<EventSubscription> subscriptions;
     private final KafkaProperties props;
+    private final ShopScope scope;
     private final MeterRegistry meters;
     private final List<Subscriber> running = new ArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
-    EventConsumers(List<EventSubscription> subscriptions, KafkaProperties props, MeterRegistry meters) {
+    EventConsumers(List<EventSubscription> subscriptions, KafkaProperties props, ShopScope scope,
+                   MeterRegistry meters) {
         Set<String> seen = new HashSet<>();
         for (EventSubscription s : subscriptions) {
             if (!seen.add(s.topic() + " / " + s.group())) {
@@ -37,6 +40,7 @@ public final class EventConsumers implements SmartLifecycle {
         }
         this.subscriptions = List.copyOf(subscriptions);
         this.props = props;
+        this.scope = scope;
         this.meters = meters;
     }
 
@@ -65,7 +69,7 @@ public final class EventConsumers implements SmartLifecycle {
         deadLetters = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         try {
             for (EventSubscription s : subscriptions) {
-                Subscriber subscriber = new Subscriber(s, props, deadLetters, meters);
+                Subscriber subscriber = new Subscriber(s, props, scope, deadLetters, meters);
                 running.add(subscriber);
                 subscriber.start(Duration.ofSeconds(10));
             }

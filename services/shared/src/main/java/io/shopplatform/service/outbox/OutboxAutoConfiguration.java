@@ -2,6 +2,7 @@ package io.shopplatform.service.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.model.ShopScope;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
@@ -23,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties props, MeterRegistry meters) {
-        return new OutboxRelay(dataSource, jdbc, props, meters);
+    OutboxRelay outboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties props, ShopScope scope,
+                            MeterRegistry meters) {
+        return new OutboxRelay(dataSource, jdbc, props, scope, meters);
     }
 
     @Bean
@@ -40,8 +42,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     EventConsumers eventConsumers(ObjectProvider<EventSubscription> subscriptions, KafkaProperties props,
-                                  MeterRegistry meters) {
-        return new EventConsumers(subscriptions.orderedStream().toList(), props, meters);
+                                  ShopScope scope, MeterRegistry meters) {
+        return new EventConsumers(subscriptions.orderedStream().toList(), props, scope, meters);
     }
 
     /** Liveness: a consumer thread that stopped polling is a reason to restart the pod. */

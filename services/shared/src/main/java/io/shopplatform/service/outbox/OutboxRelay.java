@@ -3,6 +3,7 @@ package io.shopplatform.service.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopplatform.model.ShopScope;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,6 +63,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final KafkaProperties props;
+    private final ShopScope scope;
     private final Counter published, parked;
     private final Semaphore wake = new Semaphore(0);
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
@@ -73,10 +75,12 @@ public final class OutboxRelay implements SmartLifecycle {
     private boolean failing;
     private long lastPrune;
 
-    OutboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties props, MeterRegistry meters) {
+    OutboxRelay(DataSource dataSource, JdbcTemplate jdbc, KafkaProperties props, ShopScope scope,
+                MeterRegistry meters) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.props = props;
+        this.scope = scope;
         String outbox = props.schema() + ".outbox";
         this.published = Counter.builder("shop.outbox.published").description("events relayed to Kafka")
                 .register(meters);
@@ -253,7 +257,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private String topic(Row row) {
-        return KafkaClients.topic(props.schema(), row.aggregateType());
+        return scope.topic(KafkaClients.topic(props.schema(), row.aggregateType()));
     }
 
     private Future<?> send(Row row) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.shopplatform.model.ShopScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -47,6 +48,8 @@ final class Subscriber {
     static final String DEAD_LETTERS = ".dead-letters", ERROR = "error";
 
     private final EventSubscription subscription;
+    /** The subscription's topic in this process's {@link ShopScope}: the one consumed. */
+    private final String topic;
     private final KafkaProperties props;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final CountDownLatch positioned = new CountDownLatch(1);
@@ -60,9 +63,10 @@ final class Subscriber {
     /** The offset a batch failed at and how often. */
     private record Failure(long offset, int attempts) {}
 
-    Subscriber(EventSubscription subscription, KafkaProperties props, KafkaProducer<String, byte[]> deadLetters,
-               MeterRegistry meters) {
+    Subscriber(EventSubscription subscription, KafkaProperties props, ShopScope scope,
+               KafkaProducer<String, byte[]> deadLetters, MeterRegistry meters) {
         this.subscription = subscription;
+        this.topic = scope.topic(subscription.topic());
         this.props = props;
         this.deadLetters = deadLetters;
         Tags tags = Tags.of("topic", subscription.topic(), "group", String.valueOf(subscription.group()));
@@ -77,7 +81,7 @@ final class Subscriber {
                 .description("1 while the consumer polls").register(meters);
         Gauge.builder("shop.events.consumer.lag", lag, AtomicLong::get).tags(tags)
                 .description("events on the assigned partitions not yet handled").register(meters);
-        this.thread = new Thread(this::run, "events-" + subscription.topic());
+        this.thread = new Thread(this::run, "events-" + topic);
         thread.setDaemon(true);
     }
 
@@ -89,8 +93,7 @@ final class Subscriber {
     void start(Duration wait) throws InterruptedException {
         thread.start();
         if (!positioned.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.warn("events of {} are not subscribed yet (is Kafka up?); retrying in the background",
-                    subscription.topic());
+            log.warn("events of {} are not subscribed yet (is Kafka up?); retrying in the background", topic);
         }
     }
 
@@ -119,7 +122,7 @@ final class Subscriber {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> config = KafkaClients.common(props, "events-" + subscription.topic());
+        Map<String, Object> config = KafkaClients.common(props, "events-" + topic);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);   // an eviction should not wait for a full fetch
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) props.maxPollInterval().toMillis());
@@ -147,8 +150,7 @@ final class Subscriber {
                 return;   // stopping
             } catch (RuntimeException e) {
                 restarts.increment();
-                log.warn("consumer of {} (group {}) failed; starting a new one", subscription.topic(),
-                        subscription.group(), e);
+                log.warn("consumer of {} (group {}) failed; starting a new one", topic, subscription.group(), e);
                 try {
                     TimeUnit.MILLISECONDS.sleep(RETRY.toMillis());
                 } catch (InterruptedException ie) {
@@ -166,11 +168,11 @@ final class Subscriber {
      */
     private boolean position() {
         try {
-            KafkaClients.ensureTopic(props, subscription.topic());
+            KafkaClients.ensureTopic(props, topic);
             if (subscription.group() != null) {
-                consumer.subscribe(List.of(subscription.topic()));
+                consumer.subscribe(List.of(topic));
             } else {
-                List<TopicPartition> partitions = consumer.partitionsFor(subscription.topic(), Duration.ofSeconds(5))
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5))
                         .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 if (partitions.isEmpty()) {
                     return false;   // the topic's metadata has not reached this broker connection yet
@@ -195,7 +197,7 @@ final class Subscriber {
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.debug("cannot subscribe to {} yet", subscription.topic(), e);
+            log.debug("cannot subscribe to {} yet", topic, e);
             return false;
         }
     }
@@ -279,7 +281,7 @@ final class Subscriber {
         } catch (KafkaException e) {
             // A rebalance or a coordinator outage: the uncommitted events come again (to us or another instance).
             commitFailures.increment();
-            log.warn("committing {} (group {}) failed; its events will be handled again: {}", subscription.topic(),
+            log.warn("committing {} (group {}) failed; its events will be handled again: {}", topic,
                     subscription.group(), e.toString());
         }
     }
@@ -299,7 +301,7 @@ final class Subscriber {
             try {
                 c.close(Duration.ofSeconds(1));
             } catch (RuntimeException e) {
-                log.debug("closing the consumer of {}", subscription.topic(), e);
+                log.debug("closing the consumer of {}", topic, e);
             }
         }
     }

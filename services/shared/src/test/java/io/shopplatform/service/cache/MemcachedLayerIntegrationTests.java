@@ -24,7 +24,7 @@ class MemcachedLayerIntegrationTests {
                 DataSize.ofMegabytes(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Set.of());
         MemcachedClient client = new CacheAutoConfiguration().memcached(props);
         try {
-            MemcachedLayer layer = new MemcachedLayer(client, props.timeout());
+            MemcachedLayer layer = new MemcachedLayer(client, props.timeout(), tier.scope());
             String key = "ttl-test:" + UUID.randomUUID();
             byte[] value = "kept".getBytes(StandardCharsets.UTF_8);
 

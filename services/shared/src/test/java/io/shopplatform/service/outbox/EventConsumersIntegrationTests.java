@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shopplatform.model.ShopScope;
 import io.shopplatform.service.testing.TopicRecords;
 import io.shopplatform.testing.DataTier;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Consumers on the shared tier's Kafka, each test on topics and groups of its own. */
+/** Consumers on the shared tier's Kafka, in the tests' scope, each test on topics and groups of its own. */
 class EventConsumersIntegrationTests {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Set<String> handled = ConcurrentHashMap.newKeySet();
-    final String topic = "test." + UUID.randomUUID().toString().substring(0, 8);
+    final ShopScope scope = DataTier.shared().scope();
+    /** As a subscription names it; {@link #scoped} is where it lives on the broker. */
+    final String topic = "consumers." + UUID.randomUUID().toString().substring(0, 8), scoped = scope.topic(topic);
     EventConsumers consumers;
 
     static KafkaProperties kafka(Duration maxPollInterval, int maxAttempts) {
@@ -47,9 +50,14 @@ class EventConsumersIntegrationTests {
     }
 
     void publish(KafkaProperties props, String type) throws Exception {
+        publish(props, scoped, type);
+    }
+
+    void publish(KafkaProperties props, String onTopic, String type) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaClients.common(props, "test"),
                 new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, "k", "{}".getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(onTopic, "k",
+                    "{}".getBytes(StandardCharsets.UTF_8));
             record.headers().add(OutboxRelay.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add(OutboxRelay.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(10, TimeUnit.SECONDS);
@@ -60,7 +68,7 @@ class EventConsumersIntegrationTests {
     @Test
     void aConsumerKeepsConsumingAfterItsCommitFailedInARebalance() throws Exception {
         KafkaProperties props = kafka(Duration.ofSeconds(3), 5);
-        KafkaClients.ensureTopic(props, topic);
+        KafkaClients.ensureTopic(props, scoped);
         AtomicBoolean firstTime = new AtomicBoolean(true);
         CountDownLatch never = new CountDownLatch(1);
         consumers = new EventConsumers(List.of(EventSubscription.shared(topic, "g-" + topic, event -> {
@@ -68,7 +76,7 @@ class EventConsumersIntegrationTests {
                 block(never, Duration.ofSeconds(8));   // past max.poll.interval: the group moves on without us
             }
             handled.add(event.type());
-        })), props, meters);
+        })), props, scope, meters);
         consumers.start();
 
         publish(props, "slow");
@@ -83,13 +91,13 @@ class EventConsumersIntegrationTests {
     @Test
     void anEventItsHandlerKeepsFailingOnIsDeadLetteredAndThePartitionMovesOn() throws Exception {
         KafkaProperties props = kafka(Duration.ofMinutes(5), 2);
-        KafkaClients.ensureTopic(props, topic);
+        KafkaClients.ensureTopic(props, scoped);
         consumers = new EventConsumers(List.of(EventSubscription.shared(topic, "g-" + topic, event -> {
             if (event.type().equals("poison")) {
                 throw new IllegalArgumentException("cannot handle " + event.id());
             }
             handled.add(event.type());
-        })), props, meters);
+        })), props, scope, meters);
         consumers.start();
 
         publish(props, "poison");
@@ -105,15 +113,44 @@ class EventConsumersIntegrationTests {
     @Test
     void aBroadcastConsumerStartsABoundedTimeBackAndIsPositionedBeforeTheInstanceIsReady() throws Exception {
         KafkaProperties props = kafka(Duration.ofMinutes(5), 5);
-        KafkaClients.ensureTopic(props, topic);
+        KafkaClients.ensureTopic(props, scoped);
         publish(props, "changed-before-start");
 
         consumers = new EventConsumers(List.of(EventSubscription.broadcast(topic, event -> handled.add(event.type()))),
-                props, meters);
+                props, scope, meters);
         consumers.start();
 
         assertThat(consumers.positioned()).isTrue();
         await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("changed-before-start"));
+    }
+
+    /** The developer's shop publishes the same topics unscoped on the same broker: the tests must not read them. */
+    @Test
+    void aConsumerReadsItsScopesTopicNotTheTopicAsNamed() throws Exception {
+        KafkaProperties props = kafka(Duration.ofMinutes(5), 5);
+        consumers = new EventConsumers(List.of(EventSubscription.shared(topic, "g-" + topic,
+                event -> handled.add(event.type()))), props, scope, meters);
+        consumers.start();
+
+        KafkaClients.ensureTopic(props, topic);
+        publish(props, topic, "the-shops");
+        publish(props, scoped, "the-tests");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("the-tests"));
+        assertThat(scoped).isEqualTo("test." + topic);
+        assertThat(handled).containsExactly("the-tests");
+    }
+
+    @Test
+    void anUnscopedConsumerReadsTheTopicAsNamed() throws Exception {
+        KafkaProperties props = kafka(Duration.ofMinutes(5), 5);
+        consumers = new EventConsumers(List.of(EventSubscription.shared(topic, "g-" + topic,
+                event -> handled.add(event.type()))), props, ShopScope.NONE, meters);
+        consumers.start();
+
+        publish(props, topic, "the-shops");   // the consumer created the topic as named
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled.contains("the-shops"));
     }
 
     @Test
@@ -122,7 +159,8 @@ class EventConsumersIntegrationTests {
         List<EventSubscription> twice = List.of(EventSubscription.shared(topic, "g", e -> { }),
                 EventSubscription.shared(topic, "g", e -> { }));
 
-        assertThatThrownBy(() -> new EventConsumers(twice, props, meters)).hasMessageContaining("dispatches by event type");
+        assertThatThrownBy(() -> new EventConsumers(twice, props, scope, meters))
+                .hasMessageContaining("dispatches by event type");
         assertThat(EventSubscription.byType(topic, "g", Map.of("a", e -> handled.add("a"))).topic()).isEqualTo(topic);
     }
 

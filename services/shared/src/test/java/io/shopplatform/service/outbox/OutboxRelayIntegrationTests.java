@@ -63,7 +63,7 @@ class OutboxRelayIntegrationTests {
     }
 
     OutboxRelay relay() {
-        OutboxRelay relay = new OutboxRelay(db, jdbc, kafka, meters);
+        OutboxRelay relay = new OutboxRelay(db, jdbc, kafka, DataTier.shared().scope(), meters);
         relay.open();
         relays.add(relay);
         return relay;
@@ -118,6 +118,7 @@ class OutboxRelayIntegrationTests {
 
         relay.relayOnce();
 
+        // In the tests' scope, where the relay published them.
         List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(kafka, KafkaClients.topic(SCHEMA, aggregate), 3);
         // One SKU's events share a partition, so they arrive in order; the other SKU's may be on another partition.
         assertThat(records).extracting(r -> r.key() + "@" + TopicRecords.header(r, OutboxRelay.EVENT_VERSION) + ":"

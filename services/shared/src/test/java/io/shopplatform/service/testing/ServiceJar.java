@@ -41,8 +41,8 @@ public final class ServiceJar {
         managementPort = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1"));
-        // This test run's consumer groups, as for services started in the test's own JVM.
-        command.add("-Dshop.kafka.group-suffix=" + DataTierInitializer.GROUP_SUFFIX);
+        // This test run's scope and consumer groups, as for services started in the test's own JVM.
+        command.addAll(DataTierInitializer.systemProperties());
         b.properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         if (b.mainClass != null) {
             // The module under test itself (its jar is packaged after its tests): from this JVM's class path.

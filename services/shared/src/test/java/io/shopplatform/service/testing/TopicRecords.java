@@ -2,6 +2,7 @@ package io.shopplatform.service.testing;
 
 import io.shopplatform.service.outbox.KafkaClients;
 import io.shopplatform.service.outbox.KafkaProperties;
+import io.shopplatform.testing.DataTier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What a topic holds, read from its beginning by a consumer of no group (so it changes no one's offsets). */
+/**
+ * What a topic holds, read from its beginning by a consumer of no group (so it changes no one's offsets). Topics are
+ * named as the services name them ({@code OrderPlaced.TOPIC}) and read in the tests' scope ({@link DataTier#scope()}),
+ * where the services under test publish them.
+ */
 public final class TopicRecords {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -42,7 +47,8 @@ public final class TopicRecords {
         boolean test(KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> records);
     }
 
-    private static List<ConsumerRecord<String, byte[]>> read(KafkaProperties props, String topic, Done done) {
+    private static List<ConsumerRecord<String, byte[]>> read(KafkaProperties props, String unscoped, Done done) {
+        String topic = DataTier.shared().scope().topic(unscoped);
         Map<String, Object> config = KafkaClients.common(props, "test-" + topic);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
