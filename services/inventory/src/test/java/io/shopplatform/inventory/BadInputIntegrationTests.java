@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Every bad request is a 4xx problem naming the field, and leaves the stock, the ledger and the outbox as they were. */
 @InventoryIntegrationTest
 class BadInputIntegrationTests {
+
+    /**
+     * An order id no other test's checkout uses: the tests' database outlives a run, and order 1 (say) may hold a
+     * real reservation there, which would answer 409 where an empty one answers 400.
+     */
+    private static final long ORDER_ID = 1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
 
     @LocalServerPort
     int port;
@@ -33,23 +40,23 @@ class BadInputIntegrationTests {
 
     static Stream<Arguments> badRequests() {
         return Stream.of(
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": -1}]}", 400, "items[0].quantity"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 0}]}", 400, "items[0].quantity"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 1000000}]}", 400, "items[0].quantity"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 99999999999}]}", 400, "items[0].quantity"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": \"two\"}]}", 400, "items[0].quantity"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 6}]}", 409, "items[0].quantity"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}, {\"sku\": \"NO-SUCH-SKU-X\","
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": -1}]}", 400, "items[0].quantity"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 0}]}", 400, "items[0].quantity"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 1000000}]}", 400, "items[0].quantity"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 99999999999}]}", 400, "items[0].quantity"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": \"two\"}]}", 400, "items[0].quantity"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 6}]}", 409, "items[0].quantity"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}, {\"sku\": \"NO-SUCH-SKU-X\","
                         + " \"quantity\": 1}]}", 400, "items[1].sku"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}, {\"sku\": \"%1$s\","
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}, {\"sku\": \"%1$s\","
                         + " \"quantity\": 1}]}", 400, "items[1].sku"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"not a sku %s\", \"quantity\": 1}]}", 400, "items[0].sku"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"not a sku %s\", \"quantity\": 1}]}", 400, "items[0].sku"),
                 reserve("{\"orderId\": -4, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}]}", 400, "orderId"),
                 reserve("{\"items\": [{\"sku\": \"%s\", \"quantity\": 1}]}", 400, "orderId"),
-                reserve("{\"orderId\": 1, \"items\": []}", 400, "items"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}], \"holdSeconds\": 0}", 400, "holdSeconds"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}], \"holdSeconds\": 86400}", 400, "holdSeconds"),
-                reserve("{\"orderId\": 1, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}], \"surprise\": 1}", 400, "surprise"),
+                reserve("{\"orderId\": %2$d, \"items\": []}", 400, "items"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}], \"holdSeconds\": 0}", 400, "holdSeconds"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}], \"holdSeconds\": 86400}", 400, "holdSeconds"),
+                reserve("{\"orderId\": %2$d, \"items\": [{\"sku\": \"%s\", \"quantity\": 1}], \"surprise\": 1}", 400, "surprise"),
                 reserve("[1, 2]", 400, "body"),
                 reserve("{\"orderId\": ", 400, "body"),
                 Arguments.of("POST", "/api/v1/inventory/stock/%s/receipts", "{\"quantity\": -3}", 400, "quantity"),
@@ -68,7 +75,7 @@ class BadInputIntegrationTests {
         Api api = new Api(port);
         Map<String, Object> before = state();
         String token = path.contains("reservations") ? Api.ORDER_SERVICE : Api.ADMIN;
-        String json = body.contains("%") ? body.formatted(sku) : body;
+        String json = body.formatted(sku, ORDER_ID);
         Api.Response r = method.equals("PUT") ? api.put(path.formatted(sku), json, token)
                 : api.post(path.formatted(sku), json, token);
 
@@ -82,8 +89,8 @@ class BadInputIntegrationTests {
         return jdbc.queryForMap("/*NO LOAD BALANCE*/ SELECT"
                 + " (SELECT quantity_on_hand || '/' || quantity_reserved || '/' || version FROM inventory.stock WHERE sku = ?) AS stock,"
                 + " (SELECT count(*) FROM inventory.stock_events WHERE sku = ?) AS ledger,"
-                + " (SELECT count(*) FROM inventory.reservations WHERE order_id = 1) AS reservations,"
-                + " (SELECT count(*) FROM inventory.outbox WHERE aggregate_id = ?) AS events", sku, sku, sku);
+                + " (SELECT count(*) FROM inventory.reservations WHERE order_id = ?) AS reservations,"
+                + " (SELECT count(*) FROM inventory.outbox WHERE aggregate_id = ?) AS events", sku, sku, ORDER_ID, sku);
     }
 
     private static Arguments reserve(String body, int status, String field) {
