@@ -241,7 +241,8 @@ public final class LocalPlatform {
         services.describe().forEach(machine.console()::line);
         machine.console().line("Monitoring (the cluster's alert rules, over namespace " + Prometheus.NAMESPACE + "):");
         row(prometheus, prometheus.url() + "   (alerts: " + prometheus.url() + "/alerts)");
-        row(alertmanager, alertmanager.url());
+        row(alertmanager, alertmanager.url() + "   (the cluster's routes; pager and chat are the mailboxes "
+                + Alertmanager.PAGER_ADDRESS + " and " + Alertmanager.CHAT_ADDRESS + " at " + mail.webUrl() + ")");
         Stream.concat(exporters.stream(), Stream.of(redisExporter))
                 .forEach(e -> row(e, "http://127.0.0.1:" + e.port() + "/metrics"));
         prometheus.firingAlerts().ifPresent(firing -> {
@@ -263,7 +264,8 @@ public final class LocalPlatform {
         console.line("  OpenSearch    " + search.url());
         providers.forEach(p -> console.line(String.format("  %-13s %s   (payment provider simulator, WireMock)",
                 p.provider().name(), p.url())));
-        console.line("  Prometheus    " + prometheus.url() + "   (the cluster's alert rules; Alertmanager " + alertmanager.url() + ")");
+        console.line("  Prometheus    " + prometheus.url() + "   (the cluster's alert rules; Alertmanager " + alertmanager.url()
+                + ", paging " + Alertmanager.PAGER_ADDRESS + " and posting to " + Alertmanager.CHAT_ADDRESS + ")");
         console.line("  Mail (SMTP)   127.0.0.1:" + mail.smtpPort() + "   (read it: IMAP 127.0.0.1:" + mail.imapPort()
                 + ", login and password the address; or " + mail.webUrl() + ")");
         services.describe().forEach(console::line);
